@@ -1,0 +1,13 @@
+package dev.backcast.plan.baselines;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+/** A named, frozen copy of the target date and every milestone's due date. */
+public record Baseline(String name, LocalDate targetDate, Map<UUID, LocalDate> dueDates) {
+
+    public Baseline {
+        dueDates = dueDates == null ? Map.of() : Map.copyOf(dueDates);
+    }
+}
