@@ -1,0 +1,51 @@
+package dev.backcast.server.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.net.URI;
+
+/** Missing credentials and missing rights answer with problems like every other error of the API. */
+@Component
+public class ProblemResponses {
+
+    private final ObjectMapper json;
+
+    public ProblemResponses(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public AuthenticationEntryPoint unauthenticated() {
+        return (request, response, exception) -> {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Backcast\"");
+            write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign in first",
+                    "This needs a signed-in user: send HTTP Basic credentials");
+        };
+    }
+
+    public AccessDeniedHandler forbidden() {
+        return (request, response, exception) -> write(request, response, HttpStatus.FORBIDDEN, "forbidden",
+                "Not allowed", "Your role does not allow " + request.getMethod() + " " + request.getRequestURI()
+                        + "; reading needs VIEWER, changing plans needs PLANNER, administration needs ADMIN");
+    }
+
+    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,
+                       String title, String detail) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:backcast:problem:" + type));
+        problem.setTitle(title);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

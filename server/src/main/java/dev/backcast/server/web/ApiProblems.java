@@ -1,0 +1,77 @@
+package dev.backcast.server.web;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.backcast.command.web.ChangeRequests;
+import dev.backcast.command.web.InvalidRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+
+/** Problems for what goes wrong before a request reaches a command or a query: malformed JSON, bad parameters. */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class ApiProblems extends ResponseEntityExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiProblems.class);
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        ProblemDetail problem;
+        if (exception.getCause() instanceof JsonParseException parse) {
+            problem = invalid("The request body is not valid JSON: " + parse.getOriginalMessage()
+                    + " (line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr() + ")", null);
+        } else if (exception.getCause() instanceof JsonProcessingException mapping) {
+            InvalidRequest invalid = ChangeRequests.invalid(mapping, "");
+            problem = invalid(invalid.getMessage(), invalid.field());
+        } else {
+            problem = invalid("The request needs a JSON body", null);
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    public ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException mismatch) {
+        String expected = mismatch.getRequiredType() == null ? "another value"
+                : mismatch.getRequiredType().getSimpleName();
+        return ResponseEntity.badRequest().body(invalid("'" + mismatch.getValue() + "' is not a valid "
+                + mismatch.getName() + ": expected a " + expected, mismatch.getName()));
+    }
+
+    /** The last resort: log the cause for operators, tell the caller nothing internal. */
+    @ExceptionHandler(Exception.class)
+    public ResponseEntity<ProblemDetail> unexpected(Exception exception) {
+        LOG.error("Unexpected failure while handling a request", exception);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Something went wrong on the server; nothing about it is the request's fault. It has been logged.");
+        problem.setType(URI.create("urn:backcast:problem:internal-error"));
+        problem.setTitle("Internal error");
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
+    private static ProblemDetail invalid(String detail, String field) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setType(URI.create("urn:backcast:problem:invalid-input"));
+        problem.setTitle("Invalid input");
+        if (field != null) {
+            problem.setProperty("field", field);
+        }
+        return problem;
+    }
+}
