@@ -6,7 +6,6 @@ import com.github.benmanes.caffeine.jcache.configuration.CaffeineConfiguration;
 import com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider;
 import dev.backcast.command.web.idempotency.IdempotencyInterceptor;
 import dev.backcast.command.web.idempotency.IdempotencyStore;
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.JCacheAdapter;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -21,6 +20,8 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -150,9 +151,13 @@ public class EventStoreConfiguration {
     /** Snapshots are written by their own thread, so a command never waits for one. */
     @Bean
     SpringAggregateSnapshotter aggregateSnapshotter(Configuration configuration, EventStore eventStore,
-                                                    TransactionManager transactionManager) {
+                                                    TransactionManager transactionManager,
+                                                    ParameterResolverFactory parameterResolverFactory,
+                                                    HandlerDefinition handlerDefinition) {
         return SpringAggregateSnapshotter.builder()
                 .repositoryProvider(configuration::repository)
+                .parameterResolverFactory(parameterResolverFactory)
+                .handlerDefinition(handlerDefinition)
                 .transactionManager(transactionManager)
                 .eventStore(eventStore)
                 .executor(Executors.newSingleThreadExecutor(runnable -> {
@@ -196,11 +201,9 @@ public class EventStoreConfiguration {
         return new SimpleCorrelationDataProvider("author", "correlationId");
     }
 
+    /** Axon registers every handler interceptor bean on the command bus, inside the command's transaction. */
     @Bean
-    IdempotencyInterceptor idempotencyInterceptor(IdempotencyStore store, ObjectMapper objectMapper,
-                                                  CommandBus commandBus) {
-        IdempotencyInterceptor interceptor = new IdempotencyInterceptor(store, objectMapper);
-        commandBus.registerHandlerInterceptor(interceptor);
-        return interceptor;
+    IdempotencyInterceptor idempotencyInterceptor(IdempotencyStore store, ObjectMapper objectMapper) {
+        return new IdempotencyInterceptor(store, objectMapper);
     }
 }

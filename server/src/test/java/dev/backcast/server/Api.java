@@ -1,0 +1,134 @@
+package dev.backcast.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/** A small HTTP client for the tests: real requests to the running server, as a user would send them. */
+public final class Api {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String baseUrl;
+    private final String user;
+
+    public Api(int port, String user) {
+        this("http://localhost:" + port, user);
+    }
+
+    private Api(String baseUrl, String user) {
+        this.baseUrl = baseUrl;
+        this.user = user;
+    }
+
+    public Api as(String otherUser) {
+        return new Api(baseUrl, otherUser);
+    }
+
+    public Api anonymous() {
+        return new Api(baseUrl, null);
+    }
+
+    public Response get(String path, String... headers) {
+        return send("GET", path, null, headers);
+    }
+
+    public Response post(String path, String body, String... headers) {
+        return send("POST", path, body, headers);
+    }
+
+    public Response put(String path, String body, String... headers) {
+        return send("PUT", path, body, headers);
+    }
+
+    public Response patch(String path, String body, String... headers) {
+        return send("PATCH", path, body, headers);
+    }
+
+    public Response delete(String path, String body, String... headers) {
+        return send("DELETE", path, body, headers);
+    }
+
+    public Response send(String method, String path, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.setHeader(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An answer of the server. */
+    public record Response(HttpResponse<String> raw) {
+
+        public int status() {
+            return raw.statusCode();
+        }
+
+        public String text() {
+            return raw.body();
+        }
+
+        public JsonNode json() {
+            try {
+                return raw.body() == null || raw.body().isBlank() ? MissingNode.getInstance() : JSON.readTree(raw.body());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Not JSON: " + raw.body(), e);
+            }
+        }
+
+        /** Each line of an NDJSON body. */
+        public List<JsonNode> lines() {
+            List<JsonNode> lines = new ArrayList<>();
+            for (String line : raw.body().split("\n")) {
+                if (!line.isBlank()) {
+                    try {
+                        lines.add(JSON.readTree(line));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("Not JSON: " + line, e);
+                    }
+                }
+            }
+            return lines;
+        }
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        @Override
+        public String toString() {
+            return raw.statusCode() + " " + raw.body();
+        }
+    }
+}

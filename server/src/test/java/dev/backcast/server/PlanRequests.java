@@ -1,0 +1,48 @@
+package dev.backcast.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Request bodies and steps the write tests share. */
+public final class PlanRequests {
+
+    public static final LocalDate TARGET = LocalDate.now().plusMonths(7);
+
+    private PlanRequests() {
+    }
+
+    public static String newPlan(String title) {
+        return """
+                {"title": "%s", "portfolio": "Payments", "calendar": "CALENDAR_DAYS",
+                 "goal": {"headline": "Small merchants get paid by phone in under ten seconds",
+                          "subheading": "Tap-to-pay on the merchant's own phone",
+                          "customerProblem": "Card terminals cost money and rarely have signal.",
+                          "solution": "A wallet app that turns the phone into a contactless terminal.",
+                          "customerQuote": "I sold twice as much at the market.",
+                          "leaderQuote": "Every merchant already owns the terminal.",
+                          "callToAction": "Download the app today.",
+                          "targetDate": "%s"}}""".formatted(title, TARGET);
+    }
+
+    /** Creates a plan and answers its id. */
+    public static String createPlan(Api api, String title) {
+        Api.Response created = api.post("/api/plans", newPlan(title));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().get("planId").asText();
+    }
+
+    public static List<JsonNode> events(Api api, String planId) {
+        Api.Response events = api.get("/api/plans/" + planId + "/events");
+        assertThat(events.status()).as(events.toString()).isEqualTo(200);
+        return events.lines();
+    }
+
+    public static String id(Api.Response response, String field) {
+        assertThat(response.status()).as(response.toString()).isBetween(200, 201);
+        return response.json().get(field).asText();
+    }
+}
