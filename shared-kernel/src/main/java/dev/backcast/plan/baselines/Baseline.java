@@ -1,6 +1,8 @@
 package dev.backcast.plan.baselines;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -8,6 +10,6 @@ import java.util.UUID;
 public record Baseline(String name, LocalDate targetDate, Map<UUID, LocalDate> dueDates) {
 
     public Baseline {
-        dueDates = dueDates == null ? Map.of() : Map.copyOf(dueDates);
+        dueDates = dueDates == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(dueDates));
     }
 }
