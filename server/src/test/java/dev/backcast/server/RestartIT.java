@@ -6,16 +6,22 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import static dev.backcast.server.PlanRequests.createPlan;
 import static dev.backcast.server.PlanRequests.events;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-/** Stopping the server and its embedded PostgreSQL and starting them again on the same directory loses nothing. */
+/**
+ * Stopping the server and its embedded PostgreSQL and starting them again on the same directory loses nothing; the
+ * plan, long enough to have been snapshotted, goes on from the right revision.
+ */
 class RestartIT {
 
     @Test
@@ -31,6 +37,10 @@ class RestartIT {
                         "{\"name\": \"Milestone " + i + "\", \"leadTimeDays\": " + i + "}").status()).isEqualTo(201);
             }
             before = events(planner, planId);
+            JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
+            String plan = planId;
+            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                    "SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = ?", Long.class, plan) > 0);
         }
 
         try (ConfigurableApplicationContext second = start(dataDirectory)) {
