@@ -63,6 +63,16 @@ public interface PlanChange {
     /** Why the change is made; required where the change alters or removes what the plan already holds. */
     Reason reason();
 
+    /** The operation's name as clients send it in {@code op}, e.g. "approve" for {@link ApprovePlan}. */
+    default String op() {
+        for (JsonSubTypes.Type type : PlanChange.class.getAnnotation(JsonSubTypes.class).value()) {
+            if (type.value() == getClass()) {
+                return type.name();
+            }
+        }
+        throw new IllegalStateException(getClass().getName() + " is not registered as a PlanChange operation");
+    }
+
     /** Whether the change may be one of a refinement's changes; lifecycle decisions stand on their own. */
     default boolean refinable() {
         return true;

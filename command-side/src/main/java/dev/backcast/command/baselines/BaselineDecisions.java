@@ -21,7 +21,7 @@ public final class BaselineDecisions {
     public static List<PlanEvent> capture(PlanState plan, CaptureBaseline change, LocalDate today) {
         Checks.validReason(change.reason());
         String name = Checks.requiredText("name", change.name(), Checks.NAME_LIMIT).strip();
-        if (name.equals(PlanLifecycle.APPROVED_BASELINE)) {
+        if (name.equalsIgnoreCase(PlanLifecycle.APPROVED_BASELINE)) {
             throw PlanRejection.ruleViolated("name", "The baseline name '" + name
                     + "' is reserved for the baseline that approval captures; choose another name");
         }

@@ -74,7 +74,11 @@ public final class Checks {
         }
     }
 
+    /** A list of ids must name each element once, and never null. */
     public static void distinct(String field, Collection<UUID> ids) {
+        if (ids != null && ids.stream().anyMatch(java.util.Objects::isNull)) {
+            throw PlanRejection.invalid(field, field + " must list ids (UUIDs), not null");
+        }
         if (ids != null && new HashSet<>(ids).size() != ids.size()) {
             throw PlanRejection.invalid(field, field + " lists the same id more than once");
         }

@@ -92,7 +92,8 @@ public final class PlanLifecycle {
         if (holidays == null) {
             return List.of();
         }
-        if (holidays.contains(null)) {
+        // not holidays.contains(null): immutable lists such as List.of(...) throw on a null argument
+        if (holidays.stream().anyMatch(Objects::isNull)) {
             throw PlanRejection.invalid("holidays", "holidays must be dates (YYYY-MM-DD), not null");
         }
         return List.copyOf(new TreeSet<>(holidays));

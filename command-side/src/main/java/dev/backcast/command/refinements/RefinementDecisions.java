@@ -46,7 +46,7 @@ public final class RefinementDecisions {
                     refined = refined.evolve(event);
                 }
             } catch (PlanRejection rejection) {
-                throw new RefinementRejected(index, opOf(change), rejection);
+                throw new RefinementRejected(index, change == null ? "missing" : change.op(), rejection);
             }
         }
         Lookups.references("answers", refinement.answers(), refined.questions(), "question");
@@ -56,13 +56,5 @@ public final class RefinementDecisions {
             }
         }
         return events;
-    }
-
-    private static String opOf(PlanChange change) {
-        if (change == null) {
-            return "missing";
-        }
-        String simpleName = change.getClass().getSimpleName();
-        return Character.toLowerCase(simpleName.charAt(0)) + simpleName.substring(1);
     }
 }
