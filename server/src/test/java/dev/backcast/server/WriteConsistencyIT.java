@@ -7,6 +7,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -120,9 +121,10 @@ class WriteConsistencyIT {
         String planId = createPlan(planner, "Flaky network");
         String plan = "/api/plans/" + planId;
         String body = "{\"name\": \"Pilot\", \"leadTimeDays\": 10}";
+        String key = "add-pilot-" + UUID.randomUUID();
 
-        Api.Response first = planner.post(plan + "/milestones", body, "Idempotency-Key", "add-pilot-1");
-        Api.Response retried = planner.post(plan + "/milestones", body, "Idempotency-Key", "add-pilot-1");
+        Api.Response first = planner.post(plan + "/milestones", body, "Idempotency-Key", key);
+        Api.Response retried = planner.post(plan + "/milestones", body, "Idempotency-Key", key);
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(retried.status()).isEqualTo(201);
@@ -132,12 +134,13 @@ class WriteConsistencyIT {
         assertThat(events(planner, planId)).hasSize(2);
 
         Api.Response otherBody = planner.post(plan + "/milestones", "{\"name\": \"Other\", \"leadTimeDays\": 1}",
-                "Idempotency-Key", "add-pilot-1");
+                "Idempotency-Key", key);
         assertThat(otherBody.status()).isEqualTo(422);
         assertThat(events(planner, planId)).hasSize(2);
 
-        Api.Response newPlan = planner.post("/api/plans", PlanRequests.newPlan("Once"), "Idempotency-Key", "create-once");
-        Api.Response newPlanAgain = planner.post("/api/plans", PlanRequests.newPlan("Once"), "Idempotency-Key", "create-once");
+        String createKey = "create-once-" + UUID.randomUUID();
+        Api.Response newPlan = planner.post("/api/plans", PlanRequests.newPlan("Once"), "Idempotency-Key", createKey);
+        Api.Response newPlanAgain = planner.post("/api/plans", PlanRequests.newPlan("Once"), "Idempotency-Key", createKey);
         assertThat(newPlanAgain.json().get("planId")).isEqualTo(newPlan.json().get("planId"));
     }
 }

@@ -1,0 +1,9 @@
+package dev.backcast.query.history;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+
+/** Every plan's revision history. */
+public interface PlanRevisionRepository extends JpaRepository<PlanRevision, PlanRevision.Key>,
+        JpaSpecificationExecutor<PlanRevision> {
+}

@@ -1,0 +1,106 @@
+package dev.backcast.query.history;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.backcast.plan.PlanState;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The structured changes between two plan states, found generically by comparing their JSON trees, so a field added
+ * to the plan later shows up in history without anyone having to remember this class.
+ *
+ * <p>Objects (the plan, its goal, maps keyed by id, the elements in them) are compared field by field; an element
+ * that exists on one side only is one change at its own path. Everything else, lists included (predecessors,
+ * holidays, measurements), is compared as a whole value.
+ */
+public final class StateChanges {
+
+    /** The revision number changes with every event; it says when, not what. */
+    private static final String REVISION = "revision";
+
+    /**
+     * Dates as ISO strings, as the API writes them. Decimals keep the scale they were recorded with: Jackson would
+     * otherwise strip 3100 to 3.1E+3.
+     */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
+
+    private StateChanges() {
+    }
+
+    /** Ordered by path. */
+    public static List<FieldChange> between(PlanState before, PlanState after) {
+        ObjectNode was = JSON.valueToTree(before);
+        ObjectNode is = JSON.valueToTree(after);
+        was.remove(REVISION);
+        is.remove(REVISION);
+        List<FieldChange> changes = new ArrayList<>();
+        collect("", was, is, changes);
+        changes.sort(Comparator.comparing(FieldChange::path));
+        return List.copyOf(changes);
+    }
+
+    private static void collect(String path, JsonNode before, JsonNode after, List<FieldChange> changes) {
+        if (before.equals(after)) {
+            return;
+        }
+        if (!before.isObject() || !after.isObject()) {
+            changes.add(new FieldChange(path, plain(before), plain(after)));
+            return;
+        }
+        Set<String> keys = new TreeSet<>();
+        before.properties().forEach(property -> keys.add(property.getKey()));
+        after.properties().forEach(property -> keys.add(property.getKey()));
+        for (String key : keys) {
+            collect(path.isEmpty() ? escaped(key) : path + "/" + escaped(key), valueAt(before, key),
+                    valueAt(after, key), changes);
+        }
+    }
+
+    /** A key absent on one side reads as null there, so an added element is reported as null → element. */
+    private static JsonNode valueAt(JsonNode object, String key) {
+        return Objects.requireNonNullElse(object.get(key), NullNode.getInstance());
+    }
+
+    private static String escaped(String key) {
+        return key.replace("~", "~0").replace("/", "~1");
+    }
+
+    private static Object plain(JsonNode node) {
+        if (node.isObject()) {
+            Map<String, Object> object = new LinkedHashMap<>();
+            node.properties().forEach(property -> object.put(property.getKey(), plain(property.getValue())));
+            return Collections.unmodifiableMap(object);
+        }
+        if (node.isArray()) {
+            List<Object> array = new ArrayList<>();
+            node.forEach(element -> array.add(plain(element)));
+            return Collections.unmodifiableList(array);
+        }
+        if (node.isNumber()) {
+            return node.numberValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        return node.isNull() ? null : node.asText();
+    }
+}

@@ -1,0 +1,146 @@
+package dev.backcast.query.plans;
+
+import dev.backcast.plan.PlanEvent;
+import dev.backcast.plan.PlanState;
+import dev.backcast.query.web.BadQuery;
+import dev.backcast.query.web.ProjectionBehind;
+import dev.backcast.query.web.UnknownPlan;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/** Reads one plan: as the projection holds it now, or as it stood at a revision or an instant. */
+@Component
+public class PlanReader {
+
+    private static final Duration POLL = Duration.ofMillis(20);
+
+    private final PlanViewRepository views;
+    private final PlanStateJson json;
+    private final EventStore eventStore;
+    private final Clock clock;
+    private final Duration readYourWritesTimeout;
+
+    public PlanReader(PlanViewRepository views, PlanStateJson json, EventStore eventStore, Clock clock,
+                      @Value("${backcast.read-your-writes-timeout:5s}") Duration readYourWritesTimeout) {
+        this.views = views;
+        this.json = json;
+        this.eventStore = eventStore;
+        this.clock = clock;
+        this.readYourWritesTimeout = readYourWritesTimeout;
+    }
+
+    /** A plan at one revision, with who created it and who made that revision. */
+    public record PlanAt(PlanState state, PlanDocuments.Provenance provenance, LocalDate recordedOn) {
+    }
+
+    @Transactional(readOnly = true)
+    public PlanDocument current(UUID planId) {
+        PlanView view = views.findById(planId).orElseThrow(() -> unknownOrBehind(planId));
+        return PlanDocuments.of(json.stateOf(view), LocalDate.now(clock), new PlanDocuments.Provenance(
+                view.createdAt(), view.createdBy(), view.lastChangedAt(), view.lastChangedBy()));
+    }
+
+    public PlanDocument atRevision(UUID planId, long revision) {
+        PlanAt plan = at(planId, revision);
+        return PlanDocuments.of(plan.state(), plan.recordedOn(), plan.provenance());
+    }
+
+    public PlanDocument asOf(UUID planId, Instant instant) {
+        PlanAt plan = fold(planId, event -> !event.getTimestamp().isAfter(instant));
+        if (plan == null) {
+            throw new UnknownPlan("Plan " + planId + " did not exist yet at " + instant
+                    + "; ask about a moment after it was created");
+        }
+        return PlanDocuments.of(plan.state(), LocalDate.ofInstant(instant, clock.getZone()), plan.provenance());
+    }
+
+    /** The plan exactly as it stood at a revision; 400 when the revision does not exist. */
+    public PlanAt at(UUID planId, long revision) {
+        long head = head(planId);
+        if (revision < 1 || revision > head) {
+            throw new BadQuery("revision", "revision " + revision + " does not exist: plan " + planId
+                    + " has revisions 1 to " + head);
+        }
+        return fold(planId, event -> event.getSequenceNumber() < revision);
+    }
+
+    public long head(UUID planId) {
+        Optional<Long> lastSequence = eventStore.lastSequenceNumberFor(planId.toString());
+        return lastSequence.map(sequence -> sequence + 1).orElseThrow(() -> new UnknownPlan(planId));
+    }
+
+    /**
+     * Waits, up to a bounded time, until the projection holds at least {@code minRevision}, so a client always reads
+     * its own writes; never answers with older data.
+     */
+    public void awaitRevision(UUID planId, long minRevision) {
+        long head = head(planId);
+        if (minRevision > head) {
+            throw new BadQuery("minRevision", "minRevision " + minRevision + " is beyond the plan's latest revision "
+                    + head);
+        }
+        long deadline = System.nanoTime() + readYourWritesTimeout.toNanos();
+        while (views.revisionOf(planId).orElse(0L) < minRevision) {
+            if (System.nanoTime() > deadline) {
+                throw new ProjectionBehind("The plan's read model has not reached revision " + minRevision
+                        + " within " + readYourWritesTimeout.toMillis() + " ms; try again shortly");
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ProjectionBehind("Interrupted while waiting for revision " + minRevision);
+            }
+        }
+    }
+
+    /** Folds the plan's events from the first while {@code include} holds; null when it holds for none. */
+    private PlanAt fold(UUID planId, Predicate<DomainEventMessage<?>> include) {
+        DomainEventStream events = eventStore.readEvents(planId.toString(), 0);
+        if (!events.hasNext()) {
+            throw new UnknownPlan(planId);
+        }
+        PlanState state = PlanState.initial();
+        Instant createdAt = null;
+        String createdBy = null;
+        DomainEventMessage<?> last = null;
+        while (events.hasNext()) {
+            DomainEventMessage<?> event = events.peek();
+            if (!include.test(event)) {
+                break;
+            }
+            events.next();
+            state = state.evolve((PlanEvent) event.getPayload());
+            if (createdAt == null) {
+                createdAt = event.getTimestamp();
+                createdBy = (String) event.getMetaData().get("author");
+            }
+            last = event;
+        }
+        if (last == null) {
+            return null;
+        }
+        return new PlanAt(state, new PlanDocuments.Provenance(createdAt, createdBy, last.getTimestamp(),
+                (String) last.getMetaData().get("author")), LocalDate.ofInstant(last.getTimestamp(), clock.getZone()));
+    }
+
+    private RuntimeException unknownOrBehind(UUID planId) {
+        if (eventStore.lastSequenceNumberFor(planId.toString()).isPresent()) {
+            return new ProjectionBehind("Plan " + planId + " was just created and is not in the read model yet; "
+                    + "try again shortly or pass minRevision");
+        }
+        return new UnknownPlan(planId);
+    }
+}

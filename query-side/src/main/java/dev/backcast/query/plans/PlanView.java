@@ -1,0 +1,98 @@
+package dev.backcast.query.plans;
+
+import dev.backcast.plan.PlanState;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** The current state of one plan as the projection folded it, with the columns plan lists filter and sort on. */
+@Entity
+@Table(name = "plan_view")
+public class PlanView {
+
+    @Id
+    private UUID planId;
+    private long revision;
+    private String title;
+    private String portfolio;
+    private String status;
+    private LocalDate targetDate;
+    private Instant createdAt;
+    private String createdBy;
+    private Instant lastChangedAt;
+    private String lastChangedBy;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    private String state;
+
+    /** The folded state, kept so a batch of events on one plan reads its JSON once. */
+    @Transient
+    private PlanState folded;
+
+    protected PlanView() {
+    }
+
+    public PlanView(UUID planId, Instant createdAt, String createdBy) {
+        this.planId = planId;
+        this.createdAt = createdAt;
+        this.createdBy = createdBy;
+    }
+
+    /** Records the state after an event; {@code json} is the state as the read model stores it. */
+    public void update(PlanState newState, String json, Instant changedAt, String changedBy) {
+        this.folded = newState;
+        this.state = json;
+        this.revision = newState.revision();
+        this.title = newState.title();
+        this.portfolio = newState.portfolio();
+        this.status = newState.status().name();
+        this.targetDate = newState.targetDate();
+        this.lastChangedAt = changedAt;
+        this.lastChangedBy = changedBy;
+    }
+
+    public PlanState folded() {
+        return folded;
+    }
+
+    public void rememberFolded(PlanState state) {
+        this.folded = state;
+    }
+
+    public UUID planId() {
+        return planId;
+    }
+
+    public long revision() {
+        return revision;
+    }
+
+    public String stateJson() {
+        return state;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+
+    public Instant lastChangedAt() {
+        return lastChangedAt;
+    }
+
+    public String lastChangedBy() {
+        return lastChangedBy;
+    }
+}
