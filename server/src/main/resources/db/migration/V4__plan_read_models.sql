@@ -10,7 +10,8 @@ CREATE TABLE plan_view (
     created_by       VARCHAR(200),
     last_changed_at  TIMESTAMPTZ  NOT NULL,
     last_changed_by  VARCHAR(200),
-    state            JSONB        NOT NULL,
+    -- JSON kept as text: jsonb reorders object keys, and the order elements were added in is part of the plan.
+    state            TEXT         NOT NULL,
     CONSTRAINT plan_view_pkey PRIMARY KEY (plan_id)
 );
 CREATE INDEX plan_view_portfolio_idx ON plan_view (portfolio);

@@ -1,13 +1,10 @@
 package dev.backcast.query.plans;
 
 import dev.backcast.plan.PlanState;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,8 +27,7 @@ public class PlanView {
     private Instant lastChangedAt;
     private String lastChangedBy;
 
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(columnDefinition = "jsonb")
+    /** JSON as text: the order in which elements were added is part of the plan, and jsonb would reorder keys. */
     private String state;
 
     /** The folded state, kept so a batch of events on one plan reads its JSON once. */
