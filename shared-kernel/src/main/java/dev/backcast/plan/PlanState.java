@@ -38,7 +38,6 @@ import dev.backcast.plan.steps.StepRevised;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,11 +54,11 @@ public record PlanState(UUID planId, long revision, String title, String portfol
                         Map<String, Baseline> baselines, LocalDate achievedOn) {
 
     public PlanState {
-        metrics = frozen(metrics);
-        milestones = frozen(milestones);
-        questions = frozen(questions);
-        risks = frozen(risks);
-        baselines = frozen(baselines);
+        metrics = FrozenMap.copyOf(metrics);
+        milestones = FrozenMap.copyOf(milestones);
+        questions = FrozenMap.copyOf(questions);
+        risks = FrozenMap.copyOf(risks);
+        baselines = FrozenMap.copyOf(baselines);
     }
 
     /** The state before the first event: nothing exists yet. */
@@ -70,11 +69,11 @@ public record PlanState(UUID planId, long revision, String title, String portfol
 
     /** Replays a history from the start. */
     public static PlanState replay(Iterable<? extends PlanEvent> events) {
-        PlanState state = initial();
+        Fold fold = new Fold(initial());
         for (PlanEvent event : events) {
-            state = state.evolve(event);
+            fold.apply(event);
         }
-        return state;
+        return fold.state();
     }
 
     public boolean exists() {
@@ -87,205 +86,210 @@ public record PlanState(UUID planId, long revision, String title, String portfol
 
     /** The state after the event, one revision later. */
     public PlanState evolve(PlanEvent event) {
-        return applied(event).withRevision(revision + 1);
+        return new Fold(this).apply(event).state();
     }
 
-    private PlanState applied(PlanEvent event) {
-        if (event instanceof PlanCreated e) {
-            return new PlanState(e.planId(), revision, e.title(), e.portfolio(),
-                    SchedulingCalendar.of(e.calendar(), e.holidays()), e.goal(), PlanStatus.DRAFT, Map.of(),
-                    Map.of(), Map.of(), Map.of(), Map.of(), null);
-        }
-        if (event instanceof PlanDetailsChanged e) {
-            return new PlanState(planId, revision, e.title(), e.portfolio(),
-                    SchedulingCalendar.of(e.calendar(), e.holidays()), goal, status, metrics, milestones,
-                    questions, risks, baselines, achievedOn);
-        }
-        if (event instanceof GoalRedefined e) {
-            return withGoal(new Goal(e.headline(), e.subheading(), e.customerProblem(), e.solution(),
-                    e.customerQuote(), e.leaderQuote(), e.callToAction(), goal.targetDate()));
-        }
-        if (event instanceof TargetDateMoved e) {
-            return withGoal(goal.withTargetDate(e.targetDate()));
-        }
-        if (event instanceof MetricDefined e) {
-            return withMetrics(put(metrics, e.metricId(), new SuccessMetric(e.metricId(), e.name(), e.unit(),
-                    e.baselineValue(), e.targetValue(), e.direction(), e.measuredBy(), List.of())));
-        }
-        if (event instanceof MetricRevised e) {
-            SuccessMetric metric = metrics.get(e.metricId());
-            return withMetrics(put(metrics, e.metricId(), new SuccessMetric(e.metricId(), e.name(), e.unit(),
-                    e.baselineValue(), e.targetValue(), e.direction(), e.measuredBy(), metric.measurements())));
-        }
-        if (event instanceof MetricDropped e) {
-            return withMetrics(remove(metrics, e.metricId()));
-        }
-        if (event instanceof MetricMeasured e) {
-            SuccessMetric m = metrics.get(e.metricId());
-            List<Measurement> measurements = new ArrayList<>(m.measurements());
-            measurements.add(new Measurement(e.value(), e.on()));
-            return withMetrics(put(metrics, e.metricId(), new SuccessMetric(m.id(), m.name(), m.unit(),
-                    m.baselineValue(), m.targetValue(), m.direction(), m.measuredBy(), measurements)));
-        }
-        if (event instanceof MilestoneAdded e) {
-            return withMilestones(put(milestones, e.milestoneId(), new Milestone(e.milestoneId(), e.name(),
-                    e.definitionOfDone(), e.owner(), e.leadTimeDays(), e.predecessors(), e.deadline(), e.metrics(),
-                    null, Map.of())));
-        }
-        if (event instanceof MilestoneRevised e) {
-            return withMilestone(e.milestoneId(), m -> new Milestone(m.id(), e.name(), e.definitionOfDone(),
-                    e.owner(), m.leadTimeDays(), m.predecessors(), m.deadline(), e.metrics(), m.reachedOn(),
-                    m.steps()));
-        }
-        if (event instanceof MilestoneLeadTimeReestimated e) {
-            return withMilestone(e.milestoneId(), m -> new Milestone(m.id(), m.name(), m.definitionOfDone(),
-                    m.owner(), e.leadTimeDays(), m.predecessors(), m.deadline(), m.metrics(), m.reachedOn(),
-                    m.steps()));
-        }
-        if (event instanceof MilestoneDeadlineChanged e) {
-            return withMilestone(e.milestoneId(), m -> new Milestone(m.id(), m.name(), m.definitionOfDone(),
-                    m.owner(), m.leadTimeDays(), m.predecessors(), e.deadline(), m.metrics(), m.reachedOn(),
-                    m.steps()));
-        }
-        if (event instanceof MilestonePredecessorsChanged e) {
-            return withMilestone(e.milestoneId(), m -> new Milestone(m.id(), m.name(), m.definitionOfDone(),
-                    m.owner(), m.leadTimeDays(), e.predecessors(), m.deadline(), m.metrics(), m.reachedOn(),
-                    m.steps()));
-        }
-        if (event instanceof MilestoneRemoved e) {
-            return withMilestones(remove(milestones, e.milestoneId()));
-        }
-        if (event instanceof MilestoneReached e) {
-            return withMilestone(e.milestoneId(), m -> reachedOn(m, e.on()));
-        }
-        if (event instanceof MilestoneReachRetracted e) {
-            return withMilestone(e.milestoneId(), m -> reachedOn(m, null));
-        }
-        if (event instanceof StepAdded e) {
-            return withStep(e.milestoneId(), e.stepId(), s -> new ActionStep(e.stepId(), e.description(), e.owner(),
-                    e.durationDays(), e.predecessors(), null));
-        }
-        if (event instanceof StepRevised e) {
-            return withStep(e.milestoneId(), e.stepId(), s -> new ActionStep(s.id(), e.description(), e.owner(),
-                    e.durationDays(), e.predecessors(), s.doneOn()));
-        }
-        if (event instanceof StepRemoved e) {
-            return withStep(e.milestoneId(), e.stepId(), s -> null);
-        }
-        if (event instanceof StepMarkedDone e) {
-            return withStep(e.milestoneId(), e.stepId(), s -> new ActionStep(s.id(), s.description(), s.owner(),
-                    s.durationDays(), s.predecessors(), e.on()));
-        }
-        if (event instanceof StepReopened e) {
-            return withStep(e.milestoneId(), e.stepId(), s -> new ActionStep(s.id(), s.description(), s.owner(),
-                    s.durationDays(), s.predecessors(), null));
-        }
-        if (event instanceof QuestionRaised e) {
-            return withQuestions(put(questions, e.questionId(),
-                    new Question(e.questionId(), e.kind(), e.text(), null)));
-        }
-        if (event instanceof QuestionAnswered e) {
-            Question q = questions.get(e.questionId());
-            return withQuestions(put(questions, e.questionId(), new Question(q.id(), q.kind(), q.text(), e.answer())));
-        }
-        if (event instanceof RiskIdentified e) {
-            return withRisks(put(risks, e.riskId(), new Risk(e.riskId(), e.description(), e.likelihood(),
-                    e.impact(), e.mitigation(), RiskStatus.OPEN, null)));
-        }
-        if (event instanceof RiskReassessed e) {
-            Risk r = risks.get(e.riskId());
-            return withRisks(put(risks, e.riskId(), new Risk(r.id(), e.description(), e.likelihood(), e.impact(),
-                    e.mitigation(), r.status(), r.closingNote())));
-        }
-        if (event instanceof RiskClosed e) {
-            Risk r = risks.get(e.riskId());
-            return withRisks(put(risks, e.riskId(), new Risk(r.id(), r.description(), r.likelihood(), r.impact(),
-                    r.mitigation(), e.outcome(), e.note())));
-        }
-        if (event instanceof BaselineCaptured e) {
-            return new PlanState(planId, revision, title, portfolio, calendar, goal, status, metrics, milestones,
-                    questions, risks, put(baselines, e.name(), new Baseline(e.name(), e.targetDate(), e.dueDates())),
-                    achievedOn);
-        }
-        if (event instanceof PlanApproved) {
-            return withStatus(PlanStatus.ACTIVE, achievedOn);
-        }
-        if (event instanceof GoalAchieved e) {
-            return withStatus(PlanStatus.ACHIEVED, e.on());
-        }
-        if (event instanceof PlanAbandoned) {
-            return withStatus(PlanStatus.ABANDONED, achievedOn);
-        }
-        throw new IllegalArgumentException("No meaning is defined for " + event.getClass().getName());
-    }
+    /**
+     * Applies events one after another. Each part of the plan (metrics, milestones, questions, risks, baselines) is
+     * copied at most once however many events change it, so a history of any length folds in time proportional to
+     * its length. This is where every event's meaning is defined.
+     */
+    public static final class Fold {
 
-    private static Milestone reachedOn(Milestone m, LocalDate on) {
-        return new Milestone(m.id(), m.name(), m.definitionOfDone(), m.owner(), m.leadTimeDays(), m.predecessors(),
-                m.deadline(), m.metrics(), on, m.steps());
-    }
+        private UUID planId;
+        private long revision;
+        private String title;
+        private String portfolio;
+        private SchedulingCalendar calendar;
+        private Goal goal;
+        private PlanStatus status;
+        private LocalDate achievedOn;
+        private final Part<UUID, SuccessMetric> metrics;
+        private final Part<UUID, Milestone> milestones;
+        private final Part<UUID, Question> questions;
+        private final Part<UUID, Risk> risks;
+        private final Part<String, Baseline> baselines;
 
-    private PlanState withRevision(long newRevision) {
-        return new PlanState(planId, newRevision, title, portfolio, calendar, goal, status, metrics, milestones,
-                questions, risks, baselines, achievedOn);
-    }
+        public Fold(PlanState start) {
+            planId = start.planId();
+            revision = start.revision();
+            title = start.title();
+            portfolio = start.portfolio();
+            calendar = start.calendar();
+            goal = start.goal();
+            status = start.status();
+            achievedOn = start.achievedOn();
+            metrics = new Part<>(start.metrics());
+            milestones = new Part<>(start.milestones());
+            questions = new Part<>(start.questions());
+            risks = new Part<>(start.risks());
+            baselines = new Part<>(start.baselines());
+        }
 
-    private PlanState withGoal(Goal newGoal) {
-        return new PlanState(planId, revision, title, portfolio, calendar, newGoal, status, metrics, milestones,
-                questions, risks, baselines, achievedOn);
-    }
+        public long revision() {
+            return revision;
+        }
 
-    private PlanState withStatus(PlanStatus newStatus, LocalDate newAchievedOn) {
-        return new PlanState(planId, revision, title, portfolio, calendar, goal, newStatus, metrics, milestones,
-                questions, risks, baselines, newAchievedOn);
-    }
+        public PlanState state() {
+            return new PlanState(planId, revision, title, portfolio, calendar, goal, status, metrics.freeze(),
+                    milestones.freeze(), questions.freeze(), risks.freeze(), baselines.freeze(), achievedOn);
+        }
 
-    private PlanState withMetrics(Map<UUID, SuccessMetric> newMetrics) {
-        return new PlanState(planId, revision, title, portfolio, calendar, goal, status, newMetrics, milestones,
-                questions, risks, baselines, achievedOn);
-    }
+        public Fold apply(PlanEvent event) {
+            applyMeaning(event);
+            revision++;
+            return this;
+        }
 
-    private PlanState withMilestones(Map<UUID, Milestone> newMilestones) {
-        return new PlanState(planId, revision, title, portfolio, calendar, goal, status, metrics, newMilestones,
-                questions, risks, baselines, achievedOn);
-    }
+        private void applyMeaning(PlanEvent event) {
+            if (event instanceof PlanCreated e) {
+                planId = e.planId();
+                title = e.title();
+                portfolio = e.portfolio();
+                calendar = SchedulingCalendar.of(e.calendar(), e.holidays());
+                goal = e.goal();
+                status = PlanStatus.DRAFT;
+            } else if (event instanceof PlanDetailsChanged e) {
+                title = e.title();
+                portfolio = e.portfolio();
+                calendar = SchedulingCalendar.of(e.calendar(), e.holidays());
+            } else if (event instanceof GoalRedefined e) {
+                goal = new Goal(e.headline(), e.subheading(), e.customerProblem(), e.solution(), e.customerQuote(),
+                        e.leaderQuote(), e.callToAction(), goal.targetDate());
+            } else if (event instanceof TargetDateMoved e) {
+                goal = goal.withTargetDate(e.targetDate());
+            } else if (event instanceof MetricDefined e) {
+                metrics.edit().put(e.metricId(), new SuccessMetric(e.metricId(), e.name(), e.unit(),
+                        e.baselineValue(), e.targetValue(), e.direction(), e.measuredBy(), List.of()));
+            } else if (event instanceof MetricRevised e) {
+                SuccessMetric metric = metrics.get(e.metricId());
+                metrics.edit().put(e.metricId(), new SuccessMetric(e.metricId(), e.name(), e.unit(),
+                        e.baselineValue(), e.targetValue(), e.direction(), e.measuredBy(), metric.measurements()));
+            } else if (event instanceof MetricDropped e) {
+                metrics.edit().remove(e.metricId());
+            } else if (event instanceof MetricMeasured e) {
+                SuccessMetric m = metrics.get(e.metricId());
+                List<Measurement> measurements = new ArrayList<>(m.measurements());
+                measurements.add(new Measurement(e.value(), e.on()));
+                metrics.edit().put(e.metricId(), new SuccessMetric(m.id(), m.name(), m.unit(), m.baselineValue(),
+                        m.targetValue(), m.direction(), m.measuredBy(), measurements));
+            } else if (event instanceof MilestoneAdded e) {
+                milestones.edit().put(e.milestoneId(), new Milestone(e.milestoneId(), e.name(), e.definitionOfDone(),
+                        e.owner(), e.leadTimeDays(), e.predecessors(), e.deadline(), e.metrics(), null, Map.of()));
+            } else if (event instanceof MilestoneRevised e) {
+                changeMilestone(e.milestoneId(), m -> new Milestone(m.id(), e.name(), e.definitionOfDone(), e.owner(),
+                        m.leadTimeDays(), m.predecessors(), m.deadline(), e.metrics(), m.reachedOn(), m.steps()));
+            } else if (event instanceof MilestoneLeadTimeReestimated e) {
+                changeMilestone(e.milestoneId(), m -> new Milestone(m.id(), m.name(), m.definitionOfDone(), m.owner(),
+                        e.leadTimeDays(), m.predecessors(), m.deadline(), m.metrics(), m.reachedOn(), m.steps()));
+            } else if (event instanceof MilestoneDeadlineChanged e) {
+                changeMilestone(e.milestoneId(), m -> new Milestone(m.id(), m.name(), m.definitionOfDone(), m.owner(),
+                        m.leadTimeDays(), m.predecessors(), e.deadline(), m.metrics(), m.reachedOn(), m.steps()));
+            } else if (event instanceof MilestonePredecessorsChanged e) {
+                changeMilestone(e.milestoneId(), m -> new Milestone(m.id(), m.name(), m.definitionOfDone(), m.owner(),
+                        m.leadTimeDays(), e.predecessors(), m.deadline(), m.metrics(), m.reachedOn(), m.steps()));
+            } else if (event instanceof MilestoneRemoved e) {
+                milestones.edit().remove(e.milestoneId());
+            } else if (event instanceof MilestoneReached e) {
+                changeMilestone(e.milestoneId(), m -> reachedOn(m, e.on()));
+            } else if (event instanceof MilestoneReachRetracted e) {
+                changeMilestone(e.milestoneId(), m -> reachedOn(m, null));
+            } else if (event instanceof StepAdded e) {
+                changeStep(e.milestoneId(), e.stepId(), s -> new ActionStep(e.stepId(), e.description(), e.owner(),
+                        e.durationDays(), e.predecessors(), null));
+            } else if (event instanceof StepRevised e) {
+                changeStep(e.milestoneId(), e.stepId(), s -> new ActionStep(s.id(), e.description(), e.owner(),
+                        e.durationDays(), e.predecessors(), s.doneOn()));
+            } else if (event instanceof StepRemoved e) {
+                changeStep(e.milestoneId(), e.stepId(), s -> null);
+            } else if (event instanceof StepMarkedDone e) {
+                changeStep(e.milestoneId(), e.stepId(), s -> new ActionStep(s.id(), s.description(), s.owner(),
+                        s.durationDays(), s.predecessors(), e.on()));
+            } else if (event instanceof StepReopened e) {
+                changeStep(e.milestoneId(), e.stepId(), s -> new ActionStep(s.id(), s.description(), s.owner(),
+                        s.durationDays(), s.predecessors(), null));
+            } else if (event instanceof QuestionRaised e) {
+                questions.edit().put(e.questionId(), new Question(e.questionId(), e.kind(), e.text(), null));
+            } else if (event instanceof QuestionAnswered e) {
+                Question q = questions.get(e.questionId());
+                questions.edit().put(e.questionId(), new Question(q.id(), q.kind(), q.text(), e.answer()));
+            } else if (event instanceof RiskIdentified e) {
+                risks.edit().put(e.riskId(), new Risk(e.riskId(), e.description(), e.likelihood(), e.impact(),
+                        e.mitigation(), RiskStatus.OPEN, null));
+            } else if (event instanceof RiskReassessed e) {
+                Risk r = risks.get(e.riskId());
+                risks.edit().put(e.riskId(), new Risk(r.id(), e.description(), e.likelihood(), e.impact(),
+                        e.mitigation(), r.status(), r.closingNote()));
+            } else if (event instanceof RiskClosed e) {
+                Risk r = risks.get(e.riskId());
+                risks.edit().put(e.riskId(), new Risk(r.id(), r.description(), r.likelihood(), r.impact(),
+                        r.mitigation(), e.outcome(), e.note()));
+            } else if (event instanceof BaselineCaptured e) {
+                baselines.edit().put(e.name(), new Baseline(e.name(), e.targetDate(), e.dueDates()));
+            } else if (event instanceof PlanApproved) {
+                status = PlanStatus.ACTIVE;
+            } else if (event instanceof GoalAchieved e) {
+                status = PlanStatus.ACHIEVED;
+                achievedOn = e.on();
+            } else if (event instanceof PlanAbandoned) {
+                status = PlanStatus.ABANDONED;
+            } else {
+                throw new IllegalArgumentException("No meaning is defined for " + event.getClass().getName());
+            }
+        }
 
-    private PlanState withQuestions(Map<UUID, Question> newQuestions) {
-        return new PlanState(planId, revision, title, portfolio, calendar, goal, status, metrics, milestones,
-                newQuestions, risks, baselines, achievedOn);
-    }
+        private void changeMilestone(UUID milestoneId, UnaryOperator<Milestone> change) {
+            milestones.edit().put(milestoneId, change.apply(milestones.get(milestoneId)));
+        }
 
-    private PlanState withRisks(Map<UUID, Risk> newRisks) {
-        return new PlanState(planId, revision, title, portfolio, calendar, goal, status, metrics, milestones,
-                questions, newRisks, baselines, achievedOn);
-    }
+        /** Replaces one step of a milestone; a change that yields null removes the step. */
+        private void changeStep(UUID milestoneId, UUID stepId, UnaryOperator<ActionStep> change) {
+            changeMilestone(milestoneId, m -> {
+                ActionStep changed = change.apply(m.steps().get(stepId));
+                Map<UUID, ActionStep> steps = new LinkedHashMap<>(m.steps());
+                if (changed == null) {
+                    steps.remove(stepId);
+                } else {
+                    steps.put(stepId, changed);
+                }
+                return new Milestone(m.id(), m.name(), m.definitionOfDone(), m.owner(), m.leadTimeDays(),
+                        m.predecessors(), m.deadline(), m.metrics(), m.reachedOn(), steps);
+            });
+        }
 
-    private PlanState withMilestone(UUID milestoneId, UnaryOperator<Milestone> change) {
-        return withMilestones(put(milestones, milestoneId, change.apply(milestones.get(milestoneId))));
-    }
-
-    /** Replaces one step of a milestone; a change that yields null removes the step. */
-    private PlanState withStep(UUID milestoneId, UUID stepId, UnaryOperator<ActionStep> change) {
-        return withMilestone(milestoneId, m -> {
-            ActionStep changed = change.apply(m.steps().get(stepId));
-            Map<UUID, ActionStep> steps = changed == null ? remove(m.steps(), stepId) : put(m.steps(), stepId, changed);
+        private static Milestone reachedOn(Milestone m, LocalDate on) {
             return new Milestone(m.id(), m.name(), m.definitionOfDone(), m.owner(), m.leadTimeDays(),
-                    m.predecessors(), m.deadline(), m.metrics(), m.reachedOn(), steps);
-        });
+                    m.predecessors(), m.deadline(), m.metrics(), on, m.steps());
+        }
     }
 
-    private static <K, V> Map<K, V> frozen(Map<K, V> map) {
-        return map == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
-    }
+    /** One part of the plan, copied on its first change and handed out without copying. */
+    private static final class Part<K, V> {
+        private Map<K, V> current;
+        private boolean owned;
 
-    private static <K, V> Map<K, V> put(Map<K, V> map, K key, V value) {
-        Map<K, V> copy = new LinkedHashMap<>(map);
-        copy.put(key, value);
-        return copy;
-    }
+        private Part(Map<K, V> frozen) {
+            this.current = frozen;
+        }
 
-    private static <K, V> Map<K, V> remove(Map<K, V> map, K key) {
-        Map<K, V> copy = new LinkedHashMap<>(map);
-        copy.remove(key);
-        return copy;
+        V get(K key) {
+            return current.get(key);
+        }
+
+        LinkedHashMap<K, V> edit() {
+            if (!owned) {
+                current = new LinkedHashMap<>(current);
+                owned = true;
+            }
+            return (LinkedHashMap<K, V>) current;
+        }
+
+        Map<K, V> freeze() {
+            if (owned) {
+                current = FrozenMap.adopt((LinkedHashMap<K, V>) current);
+                owned = false;
+            }
+            return current;
+        }
     }
 }

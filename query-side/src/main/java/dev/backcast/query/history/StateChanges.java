@@ -46,16 +46,50 @@ public final class StateChanges {
     private StateChanges() {
     }
 
-    /** Ordered by path. */
+    /**
+     * Ordered by path. The plan's parts (metrics, milestones, questions, risks, baselines) are compared element by
+     * element, skipping elements the fold left untouched (the same object on both sides), so the cost follows the
+     * size of the change, not the size of the plan.
+     */
     public static List<FieldChange> between(PlanState before, PlanState after) {
-        ObjectNode was = JSON.valueToTree(before);
-        ObjectNode is = JSON.valueToTree(after);
-        was.remove(REVISION);
-        is.remove(REVISION);
         List<FieldChange> changes = new ArrayList<>();
-        collect("", was, is, changes);
+        collect("", shell(before), shell(after), changes);
+        compareParts("metrics", before.metrics(), after.metrics(), changes);
+        compareParts("milestones", before.milestones(), after.milestones(), changes);
+        compareParts("questions", before.questions(), after.questions(), changes);
+        compareParts("risks", before.risks(), after.risks(), changes);
+        compareParts("baselines", before.baselines(), after.baselines(), changes);
         changes.sort(Comparator.comparing(FieldChange::path));
         return List.copyOf(changes);
+    }
+
+    /** The plan without its parts and its revision. */
+    private static ObjectNode shell(PlanState state) {
+        ObjectNode shell = JSON.valueToTree(new PlanState(state.planId(), 0, state.title(), state.portfolio(),
+                state.calendar(), state.goal(), state.status(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
+                state.achievedOn()));
+        shell.remove(REVISION);
+        return shell;
+    }
+
+    private static <K, V> void compareParts(String part, Map<K, V> before, Map<K, V> after,
+                                            List<FieldChange> changes) {
+        if (before == after) {
+            return;
+        }
+        Set<K> keys = new java.util.LinkedHashSet<>(before.keySet());
+        keys.addAll(after.keySet());
+        for (K key : keys) {
+            V was = before.get(key);
+            V is = after.get(key);
+            if (was != is) {
+                collect(part + "/" + escaped(key.toString()), tree(was), tree(is), changes);
+            }
+        }
+    }
+
+    private static JsonNode tree(Object element) {
+        return element == null ? NullNode.getInstance() : JSON.valueToTree(element);
     }
 
     private static void collect(String path, JsonNode before, JsonNode after, List<FieldChange> changes) {

@@ -7,8 +7,12 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -21,6 +25,7 @@ import java.util.UUID;
 public class PlanProjection {
 
     public static final String PROCESSOR = "plans";
+    private static final String CHANGED_VIEWS = PlanProjection.class.getName() + ".changedViews";
 
     private final PlanViewRepository views;
     private final PlanStateJson json;
@@ -47,12 +52,28 @@ public class PlanProjection {
         }
         PlanState after = before.evolve(event);
         String author = (String) message.getMetaData().get("author");
-        if (view == null) {
-            view = new PlanView(planId, message.getTimestamp(), author);
-        }
-        view.update(after, json.write(after), message.getTimestamp(), author);
+        view = view == null ? new PlanView(planId, message.getTimestamp(), author) : view;
+        view.update(after, message.getTimestamp(), author);
+        storeStateWhenTheBatchCommits(view);
         views.save(view);
         revisions.record(before, event, after, message);
+    }
+
+    /**
+     * A plan's JSON is written once per batch, not once per event: a batch of a long plan's events would otherwise
+     * serialize the whole plan for each of them.
+     */
+    private void storeStateWhenTheBatchCommits(PlanView view) {
+        if (view.stateJson() == null) {
+            view.storeState(json.write(view.folded()));
+        }
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        Set<PlanView> changed = batch.getOrComputeResource(CHANGED_VIEWS, key -> {
+            Set<PlanView> views = new LinkedHashSet<>();
+            batch.onPrepareCommit(unitOfWork -> views.forEach(v -> v.storeState(json.write(v.folded()))));
+            return views;
+        });
+        changed.add(view);
     }
 
     @ResetHandler

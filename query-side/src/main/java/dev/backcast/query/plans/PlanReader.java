@@ -112,7 +112,7 @@ public class PlanReader {
         if (!events.hasNext()) {
             throw new UnknownPlan(planId);
         }
-        PlanState state = PlanState.initial();
+        PlanState.Fold fold = new PlanState.Fold(PlanState.initial());
         Instant createdAt = null;
         String createdBy = null;
         DomainEventMessage<?> last = null;
@@ -122,7 +122,7 @@ public class PlanReader {
                 break;
             }
             events.next();
-            state = state.evolve((PlanEvent) event.getPayload());
+            fold.apply((PlanEvent) event.getPayload());
             if (createdAt == null) {
                 createdAt = event.getTimestamp();
                 createdBy = (String) event.getMetaData().get("author");
@@ -132,7 +132,7 @@ public class PlanReader {
         if (last == null) {
             return null;
         }
-        return new PlanAt(state, new PlanDocuments.Provenance(createdAt, createdBy, last.getTimestamp(),
+        return new PlanAt(fold.state(), new PlanDocuments.Provenance(createdAt, createdBy, last.getTimestamp(),
                 (String) last.getMetaData().get("author")), LocalDate.ofInstant(last.getTimestamp(), clock.getZone()));
     }
 

@@ -43,10 +43,9 @@ public class PlanView {
         this.createdBy = createdBy;
     }
 
-    /** Records the state after an event; {@code json} is the state as the read model stores it. */
-    public void update(PlanState newState, String json, Instant changedAt, String changedBy) {
+    /** Records the state after an event; its JSON is stored with {@link #storeState}. */
+    public void update(PlanState newState, Instant changedAt, String changedBy) {
         this.folded = newState;
-        this.state = json;
         this.revision = newState.revision();
         this.title = newState.title();
         this.portfolio = newState.portfolio();
@@ -54,6 +53,10 @@ public class PlanView {
         this.targetDate = newState.targetDate();
         this.lastChangedAt = changedAt;
         this.lastChangedBy = changedBy;
+    }
+
+    public void storeState(String json) {
+        this.state = json;
     }
 
     public PlanState folded() {

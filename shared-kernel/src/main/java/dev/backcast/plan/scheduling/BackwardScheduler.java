@@ -86,14 +86,22 @@ public final class BackwardScheduler {
         LocalDate mustStartBy = startBy.values().stream().min(Comparator.naturalOrder()).orElse(null);
         Integer goalSlack = forecastGoal == null ? null : calendar.daysBetween(forecastGoal, plan.targetDate());
         return new Schedule(asOf, plan.targetDate(), mustStartBy, forecastGoal, goalSlack,
-                Collections.unmodifiableMap(scheduled), criticalPath(terminals, milestones, scheduled));
+                Collections.unmodifiableMap(scheduled), criticalPath(terminals, successors, milestones, scheduled));
     }
 
-    private static List<UUID> criticalPath(List<UUID> terminals, Map<UUID, Milestone> milestones,
-                                           Map<UUID, MilestoneSchedule> scheduled) {
+    /**
+     * Walks back from a critical milestone nothing depends on; when none is critical (a pinned deadline or work already
+     * done on a successor made an earlier chain the tightest), from the latest critical milestone no critical
+     * milestone depends on, so the path is empty only when nothing is critical.
+     */
+    private static List<UUID> criticalPath(List<UUID> terminals, Map<UUID, List<UUID>> successors,
+                                           Map<UUID, Milestone> milestones, Map<UUID, MilestoneSchedule> scheduled) {
         List<UUID> path = new ArrayList<>();
         UUID current = terminals.stream().filter(id -> scheduled.get(id).critical())
-                .max(Comparator.comparing(id -> scheduled.get(id).due())).orElse(null);
+                .max(Comparator.comparing(id -> scheduled.get(id).due()))
+                .orElseGet(() -> scheduled.keySet().stream().filter(id -> scheduled.get(id).critical())
+                        .filter(id -> successors.get(id).stream().noneMatch(s -> scheduled.get(s).critical()))
+                        .findFirst().orElse(null));
         while (current != null) {
             path.add(current);
             current = milestones.get(current).predecessors().stream().filter(id -> scheduled.get(id).critical())

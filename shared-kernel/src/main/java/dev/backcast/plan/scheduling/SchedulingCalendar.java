@@ -58,12 +58,19 @@ public record SchedulingCalendar(CalendarKind kind, SortedSet<LocalDate> holiday
         return candidate;
     }
 
-    /** Steps forward {@code days} days of this calendar from a day that is first moved onto a working day. */
+    /**
+     * Steps forward {@code days} days of this calendar: the {@code days}-th working day after {@code day}, so that
+     * {@code daysBetween(day, plusDays(day, days)) == days} from any day, working or not (work done after a Saturday
+     * ends where work done after the Friday before ends). Zero days is the day itself, moved onto a working day.
+     */
     public LocalDate plusDays(LocalDate day, int days) {
         if (kind == CalendarKind.CALENDAR_DAYS) {
             return day.plusDays(days);
         }
-        LocalDate candidate = onOrAfter(day);
+        if (days == 0) {
+            return onOrAfter(day);
+        }
+        LocalDate candidate = day;
         for (int remaining = days; remaining > 0; remaining--) {
             candidate = onOrAfter(candidate.plusDays(1));
         }
