@@ -36,3 +36,16 @@ CREATE TABLE plan_revision (
     CONSTRAINT plan_revision_pkey PRIMARY KEY (plan_id, revision)
 );
 CREATE INDEX plan_revision_recorded_idx ON plan_revision (plan_id, recorded_at);
+
+-- The state of each plan every few hundred revisions, so time travel folds only the events after the nearest one.
+CREATE TABLE plan_checkpoint (
+    plan_id         UUID         NOT NULL,
+    revision        BIGINT       NOT NULL,
+    created_at      TIMESTAMPTZ  NOT NULL,
+    created_by      VARCHAR(200),
+    recorded_at     TIMESTAMPTZ  NOT NULL,
+    recorded_by     VARCHAR(200),
+    state           TEXT         NOT NULL,
+    CONSTRAINT plan_checkpoint_pkey PRIMARY KEY (plan_id, revision)
+);
+CREATE INDEX plan_checkpoint_recorded_idx ON plan_checkpoint (plan_id, recorded_at);

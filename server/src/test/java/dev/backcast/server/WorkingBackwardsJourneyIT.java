@@ -159,12 +159,30 @@ class WorkingBackwardsJourneyIT {
         assertThat(planner.post(plan + "/achieve", "{\"on\": \"" + LocalDate.now() + "\"}").status()).isEqualTo(200);
         assertThat(planner.post(plan + "/abandon", "{" + reason + "}").status()).isEqualTo(409);
 
-        assertThat(events(planner, planId)).extracting(event -> event.get("type").asText()).containsExactly(
+        List<JsonNode> events = events(planner, planId);
+        assertThat(events).extracting(event -> event.get("type").asText()).containsExactly(
                 "PlanCreated", "MetricDefined", "MetricRevised", "MetricMeasured", "MilestoneAdded", "MilestoneAdded",
                 "MilestoneLeadTimeReestimated", "MilestoneDeadlineChanged", "StepAdded", "StepRevised",
                 "StepMarkedDone", "StepReopened", "StepRemoved", "QuestionRaised", "QuestionAnswered",
                 "RiskIdentified", "RiskReassessed", "RiskClosed", "GoalRedefined", "TargetDateMoved",
                 "PlanDetailsChanged", "BaselineCaptured", "PlanApproved", "BaselineCaptured", "MilestoneReached",
                 "MilestoneReachRetracted", "MilestoneRemoved", "MetricDropped", "GoalAchieved");
+
+        JsonNode history = planner.get(plan + "/revisions?order=oldest&minRevision=" + events.size()).json().get("items");
+        assertThat(history).hasSize(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            JsonNode entry = history.get(i);
+            assertThat(entry.get("eventType").asText()).isEqualTo(events.get(i).get("type").asText());
+            assertThat(entry.get("summary").asText()).as(entry.toString()).isNotBlank().doesNotContain("null");
+            assertThat(entry.get("dueDateEffects").has("moved")).isTrue();
+        }
+        assertThat(history.get(6).get("summary").asText())
+                .isEqualTo("Hardware delivered: lead time 40 → 70 days (ESTIMATE: Vendor quote)");
+        assertThat(history.get(6).get("dueDateEffects").get("moved")).isEmpty();
+        assertThat(history.get(7).get("dueDateEffects").get("moved").findValuesAsText("milestoneName"))
+                .containsExactly("Hardware delivered");
+        assertThat(history.get(19).get("eventType").asText()).isEqualTo("TargetDateMoved");
+        assertThat(history.get(19).get("dueDateEffects").get("moved").findValuesAsText("milestoneName"))
+                .containsExactly("Kiosks live");
     }
 }

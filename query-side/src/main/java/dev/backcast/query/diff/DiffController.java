@@ -39,12 +39,14 @@ public class DiffController {
     @Operation(summary = "What changed between two revisions", description = "Fields changed with before and "
             + "after, milestones and steps added and removed, due dates moved, and the revisions in between.")
     @Transactional(readOnly = true)
-    public PlanDiff diff(@PathVariable UUID planId, @RequestParam long from, @RequestParam long to) {
+    public PlanDiff diff(@PathVariable UUID planId, @RequestParam long from, @RequestParam long to,
+                         @RequestParam(required = false) Long minRevision) {
         if (from > to) {
             throw new BadQuery("from", "from (" + from + ") must not be after to (" + to + ")");
         }
         PlanReader.PlanAt before = reader.at(planId, from);
         PlanReader.PlanAt after = reader.at(planId, to);
+        reader.awaitRevision(planId, minRevision == null ? to : Math.max(minRevision, to));
         PlanState a = before.state();
         PlanState b = after.state();
         List<PlanDiff.Element> milestonesAdded = new ArrayList<>();

@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashSet;
@@ -30,11 +31,17 @@ public class PlanProjection {
     private final PlanViewRepository views;
     private final PlanStateJson json;
     private final RevisionRecorder revisions;
+    private final PlanCheckpointRepository checkpoints;
+    private final int checkpointInterval;
 
-    public PlanProjection(PlanViewRepository views, PlanStateJson json, RevisionRecorder revisions) {
+    public PlanProjection(PlanViewRepository views, PlanStateJson json, RevisionRecorder revisions,
+                          PlanCheckpointRepository checkpoints,
+                          @Value("${backcast.time-travel-checkpoint-interval:250}") int checkpointInterval) {
         this.views = views;
         this.json = json;
         this.revisions = revisions;
+        this.checkpoints = checkpoints;
+        this.checkpointInterval = checkpointInterval;
     }
 
     @EventHandler
@@ -57,6 +64,10 @@ public class PlanProjection {
         storeStateWhenTheBatchCommits(view);
         views.save(view);
         revisions.record(before, event, after, message);
+        if (after.revision() % checkpointInterval == 0) {
+            checkpoints.save(new PlanCheckpoint(planId, after.revision(), view.createdAt(), view.createdBy(),
+                    message.getTimestamp(), author, json.write(after)));
+        }
     }
 
     /**
@@ -79,6 +90,7 @@ public class PlanProjection {
     @ResetHandler
     public void forgetEverything() {
         revisions.forgetEverything();
+        checkpoints.deleteAllInBatch();
         views.deleteAllInBatch();
     }
 }

@@ -27,14 +27,17 @@ public class PlanReader {
     private static final Duration POLL = Duration.ofMillis(20);
 
     private final PlanViewRepository views;
+    private final PlanCheckpointRepository checkpoints;
     private final PlanStateJson json;
     private final EventStore eventStore;
     private final Clock clock;
     private final Duration readYourWritesTimeout;
 
-    public PlanReader(PlanViewRepository views, PlanStateJson json, EventStore eventStore, Clock clock,
+    public PlanReader(PlanViewRepository views, PlanCheckpointRepository checkpoints, PlanStateJson json,
+                      EventStore eventStore, Clock clock,
                       @Value("${backcast.read-your-writes-timeout:5s}") Duration readYourWritesTimeout) {
         this.views = views;
+        this.checkpoints = checkpoints;
         this.json = json;
         this.eventStore = eventStore;
         this.clock = clock;
@@ -58,7 +61,8 @@ public class PlanReader {
     }
 
     public PlanDocument asOf(UUID planId, Instant instant) {
-        PlanAt plan = fold(planId, event -> !event.getTimestamp().isAfter(instant));
+        PlanAt plan = fold(planId, event -> !event.getTimestamp().isAfter(instant),
+                checkpoints.findFirstByPlanIdAndRecordedAtLessThanEqualOrderByRevisionDesc(planId, instant));
         if (plan == null) {
             throw new UnknownPlan("Plan " + planId + " did not exist yet at " + instant
                     + "; ask about a moment after it was created");
@@ -73,7 +77,8 @@ public class PlanReader {
             throw new BadQuery("revision", "revision " + revision + " does not exist: plan " + planId
                     + " has revisions 1 to " + head);
         }
-        return fold(planId, event -> event.getSequenceNumber() < revision);
+        return fold(planId, event -> event.getSequenceNumber() < revision,
+                checkpoints.findFirstByPlanIdAndRevisionLessThanEqualOrderByRevisionDesc(planId, revision));
     }
 
     public long head(UUID planId) {
@@ -106,34 +111,36 @@ public class PlanReader {
         }
     }
 
-    /** Folds the plan's events from the first while {@code include} holds; null when it holds for none. */
-    private PlanAt fold(UUID planId, Predicate<DomainEventMessage<?>> include) {
-        DomainEventStream events = eventStore.readEvents(planId.toString(), 0);
-        if (!events.hasNext()) {
+    /**
+     * Folds the plan's events while {@code include} holds, starting from the checkpoint if there is one, else from the
+     * first event; null when {@code include} holds for none.
+     */
+    private PlanAt fold(UUID planId, Predicate<DomainEventMessage<?>> include, Optional<PlanCheckpoint> checkpoint) {
+        DomainEventStream events = eventStore.readEvents(planId.toString(), checkpoint.map(PlanCheckpoint::revision)
+                .orElse(0L));
+        if (checkpoint.isEmpty() && !events.hasNext()) {
             throw new UnknownPlan(planId);
         }
-        PlanState.Fold fold = new PlanState.Fold(PlanState.initial());
-        Instant createdAt = null;
-        String createdBy = null;
-        DomainEventMessage<?> last = null;
-        while (events.hasNext()) {
-            DomainEventMessage<?> event = events.peek();
-            if (!include.test(event)) {
-                break;
-            }
-            events.next();
+        PlanState.Fold fold = new PlanState.Fold(checkpoint.map(c -> json.read(c.stateJson())).orElse(PlanState.initial()));
+        Instant createdAt = checkpoint.map(PlanCheckpoint::createdAt).orElse(null);
+        String createdBy = checkpoint.map(PlanCheckpoint::createdBy).orElse(null);
+        Instant lastChangedAt = checkpoint.map(PlanCheckpoint::recordedAt).orElse(null);
+        String lastChangedBy = checkpoint.map(PlanCheckpoint::recordedBy).orElse(null);
+        while (events.hasNext() && include.test(events.peek())) {
+            DomainEventMessage<?> event = events.next();
             fold.apply((PlanEvent) event.getPayload());
             if (createdAt == null) {
                 createdAt = event.getTimestamp();
                 createdBy = (String) event.getMetaData().get("author");
             }
-            last = event;
+            lastChangedAt = event.getTimestamp();
+            lastChangedBy = (String) event.getMetaData().get("author");
         }
-        if (last == null) {
+        if (lastChangedAt == null) {
             return null;
         }
-        return new PlanAt(fold.state(), new PlanDocuments.Provenance(createdAt, createdBy, last.getTimestamp(),
-                (String) last.getMetaData().get("author")), LocalDate.ofInstant(last.getTimestamp(), clock.getZone()));
+        return new PlanAt(fold.state(), new PlanDocuments.Provenance(createdAt, createdBy, lastChangedAt,
+                lastChangedBy), LocalDate.ofInstant(lastChangedAt, clock.getZone()));
     }
 
     private RuntimeException unknownOrBehind(UUID planId) {
