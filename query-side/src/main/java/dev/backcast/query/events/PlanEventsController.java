@@ -37,7 +37,8 @@ public class PlanEventsController {
 
     @GetMapping(value = "/api/plans/{planId}/events", produces = "application/x-ndjson")
     @Operation(summary = "The plan's events as NDJSON", description = "One JSON object per line, in revision order: "
-            + "revision, type, recordedAt, author, correlationId, changeSetId, changeSetMessage, reason and the event.")
+            + "revision, type, recordedAt, author, correlationId, changeSetId, changeSetMessage, reason and the event; "
+            + "`demo` marks example data loaded on purpose.")
     public ResponseEntity<StreamingResponseBody> events(@PathVariable UUID planId) {
         // Reading from the first sequence number skips snapshots: an export must hold every event.
         DomainEventStream stream = eventStore.readEvents(planId.toString(), 0);
@@ -61,6 +62,7 @@ public class PlanEventsController {
                 writeMetaData(generator, event, "correlationId");
                 writeMetaData(generator, event, "changeSetId");
                 writeMetaData(generator, event, "changeSetMessage");
+                writeMetaData(generator, event, "demo");
                 generator.writeFieldName("reason");
                 json.writeValue(generator, ((PlanEvent) event.getPayload()).reason());
                 generator.writeFieldName("event");

@@ -12,6 +12,7 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -30,6 +31,8 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
+import dev.backcast.server.demo.DemoPlans;
+import dev.backcast.server.time.RecordingClock;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -38,7 +41,6 @@ import org.springframework.context.annotation.Primary;
 import javax.cache.Caching;
 import java.net.URI;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.ZoneId;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -54,9 +56,12 @@ public class EventStoreConfiguration {
     /** PostgreSQL's unique_violation: another writer appended the same revision of the plan first. */
     private static final String UNIQUE_VIOLATION = "23505";
 
+    /** Axon stamps events with this clock too, so demo history is recorded at its own moments. */
     @Bean
-    Clock clock(@Value("${backcast.time-zone}") String timeZone) {
-        return Clock.system(ZoneId.of(timeZone));
+    RecordingClock clock(@Value("${backcast.time-zone}") String timeZone) {
+        RecordingClock clock = new RecordingClock(ZoneId.of(timeZone));
+        GenericEventMessage.clock = clock;
+        return clock;
     }
 
     @Bean
@@ -210,7 +215,7 @@ public class EventStoreConfiguration {
     /** Every event names its author and the request it came from. */
     @Bean
     CorrelationDataProvider authorAndCorrelation() {
-        return new SimpleCorrelationDataProvider("author", "correlationId");
+        return new SimpleCorrelationDataProvider("author", "correlationId", DemoPlans.DEMO);
     }
 
     /** Axon registers every handler interceptor bean on the command bus, inside the command's transaction. */

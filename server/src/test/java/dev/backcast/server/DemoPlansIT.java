@@ -1,0 +1,106 @@
+package dev.backcast.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.backcast.BackcastApplication;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The example plans, loaded into an empty database, read as months of real, attributed history marked as demo. */
+class DemoPlansIT {
+
+    private static ConfigurableApplicationContext application;
+    private static Api viewer;
+
+    @BeforeAll
+    static void startWithDemoData() {
+        application = new SpringApplicationBuilder(BackcastApplication.class).profiles("it")
+                .run("--server.port=0", "--backcast.demo=true", "--backcast.embedded-db.directory="
+                        + Path.of("target", "it-demo-" + UUID.randomUUID()).toAbsolutePath());
+        viewer = new Api(((WebServerApplicationContext) application).getWebServer().getPort(), "viewer");
+        Api admin = viewer.as("admin");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(admin.get("/api/admin/projections").json())
+                .allSatisfy(projection -> assertThat(projection.get("lag").asLong()).isZero()));
+    }
+
+    @AfterAll
+    static void stop() {
+        application.close();
+    }
+
+    @Test
+    void theThreeExamplePlansArriveWithTheirStatusAndHistory() {
+        JsonNode plans = viewer.get("/api/plans?sort=title").json();
+        assertThat(plans.get("total").asInt()).isEqualTo(3);
+        assertThat(plans.get("items").findValuesAsText("title")).containsExactly(
+                "Industry nurture programme for telecommunications", "Mobile wallet for small merchants",
+                "Self-service kiosks in ten branches");
+        assertThat(plans.get("items").findValuesAsText("status")).containsExactly("ACTIVE", "ACHIEVED", "ABANDONED");
+    }
+
+    @Test
+    void decisionsAreRecordedAtTheirScenarioDayByTheirAuthorAndMarkedAsDemo() {
+        String kiosk = planNamed("Self-service kiosks in ten branches");
+        List<JsonNode> events = PlanRequests.events(viewer, kiosk);
+        LocalDate dayZero = LocalDate.now(ZoneOffset.UTC).minusDays(90);
+
+        assertThat(events).extracting(event -> event.get("type").asText()).containsExactly("PlanCreated",
+                "MetricDefined", "MilestoneAdded", "MilestoneAdded", "MilestonePredecessorsChanged", "PlanApproved",
+                "BaselineCaptured", "RiskIdentified", "MilestoneLeadTimeReestimated", "RiskClosed", "PlanAbandoned");
+        assertThat(events).allSatisfy(event -> assertThat(event.get("author").asText()).isEqualTo("ana"));
+        assertThat(recordedDay(events.get(0))).isEqualTo(dayZero);
+        assertThat(recordedDay(events.get(8))).isEqualTo(dayZero.plusDays(50));
+        assertThat(recordedDay(events.get(10))).isEqualTo(dayZero.plusDays(61));
+        assertThat(events.get(0).get("event").get("goal").get("targetDate").asText())
+                .isEqualTo(dayZero.plusDays(120).toString());
+
+        JsonNode history = viewer.get("/api/plans/" + kiosk + "/revisions?order=oldest&minRevision=11").json();
+        assertThat(history.get("items").get(8).get("summary").asText())
+                .isEqualTo("Hardware delivered: lead time 40 → 70 days (EXTERNAL: Vendor restructuring)");
+        assertThat(events).allSatisfy(event -> assertThat(event.get("demo").asText()).startsWith("example plan kiosk-pilot"));
+        assertThat(events.get(8).get("demo").asText()).isEqualTo("example plan kiosk-pilot, day 50");
+        Instant created = Instant.parse(events.get(0).get("recordedAt").asText());
+        assertThat(created).isBefore(Instant.now().minus(89, ChronoUnit.DAYS));
+    }
+
+    @Test
+    void theWalletPlanWasAchievedAfterItsTargetMoved() {
+        JsonNode wallet = viewer.get("/api/plans/" + planNamed("Mobile wallet for small merchants")).json();
+        LocalDate dayZero = LocalDate.now(ZoneOffset.UTC).minusDays(260);
+
+        assertThat(wallet.get("targetDate").asText()).isEqualTo(dayZero.plusDays(215).toString());
+        assertThat(wallet.get("achievedOn").asText()).isEqualTo(dayZero.plusDays(215).toString());
+        assertThat(wallet.get("baselines").findValuesAsText("name")).containsExactly("approved", "Certification submitted");
+        assertThat(wallet.get("answeredQuestions")).hasSize(2);
+        assertThat(wallet.get("milestones")).allSatisfy(milestone ->
+                assertThat(milestone.get("status").asText()).isEqualTo("REACHED"));
+    }
+
+    private static String planNamed(String title) {
+        for (JsonNode plan : viewer.get("/api/plans").json().get("items")) {
+            if (plan.get("title").asText().equals(title)) {
+                return plan.get("planId").asText();
+            }
+        }
+        throw new AssertionError("No plan " + title);
+    }
+
+    private static LocalDate recordedDay(JsonNode event) {
+        return LocalDate.ofInstant(Instant.parse(event.get("recordedAt").asText()), ZoneOffset.UTC);
+    }
+}
