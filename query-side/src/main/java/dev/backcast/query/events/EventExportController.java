@@ -1,0 +1,117 @@
+package dev.backcast.query.events;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backcast.query.web.BadQuery;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Every event of every plan in global order, to page through the whole store and resume where one stopped. */
+@RestController
+@Tag(name = "Events")
+public class EventExportController {
+
+    private static final int MAX_LIMIT = 10_000;
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final Duration settleTime;
+
+    /**
+     * @param settleTime positions are handed out before commit, so a later position can be visible while an earlier
+     *                   one is still being written; an export stops at a gap younger than this (the longest a write
+     *                   transaction may take), so resuming from the last position never skips an event
+     */
+    public EventExportController(JdbcTemplate jdbc, ObjectMapper json,
+                                 @Value("${backcast.export-settle-time:10s}") Duration settleTime) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.settleTime = settleTime;
+    }
+
+    @GetMapping(value = "/api/events", produces = "application/x-ndjson")
+    @Operation(summary = "All events of all plans as NDJSON, in global order", description = "Each line: position, "
+            + "planId, revision, type, recordedAt, author, correlationId, changeSetId, changeSetMessage, demo and the "
+            + "event as stored. Resume with after=<the last position read>. A page ends early at an event still "
+            + "being written, so no event is ever skipped.")
+    public ResponseEntity<StreamingResponseBody> events(@RequestParam(defaultValue = "0") long after,
+                                                        @RequestParam(defaultValue = "1000") int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new BadQuery("limit", "limit must be between 1 and " + MAX_LIMIT);
+        }
+        if (after < 0) {
+            throw new BadQuery("after", "after is the last position of an earlier export, or 0 to start at the beginning");
+        }
+        StreamingResponseBody body = output -> write(after, limit, output);
+        return ResponseEntity.ok().contentType(PlanEventsController.NDJSON).body(body);
+    }
+
+    private void write(long after, int limit, OutputStream output) throws IOException {
+        Instant settled = Instant.now().minus(settleTime);
+        try (JsonGenerator generator = json.getFactory().createGenerator(output)) {
+            generator.setRootValueSeparator(null);
+            jdbc.query(connection -> {
+                var statement = connection.prepareStatement("""
+                        SELECT global_index, aggregate_identifier, sequence_number, payload_type, time_stamp,
+                               convert_from(payload, 'UTF8') AS payload, convert_from(meta_data, 'UTF8') AS meta_data
+                          FROM domain_event_entry
+                         WHERE global_index > ?
+                         ORDER BY global_index
+                         LIMIT ?""");
+                statement.setLong(1, after);
+                statement.setInt(2, limit);
+                statement.setFetchSize(500);
+                return statement;
+            }, (ResultSetExtractor<Void>) rows -> {
+                long expected = after + 1;
+                while (rows.next()) {
+                    long position = rows.getLong("global_index");
+                    if (position != expected && Instant.parse(rows.getString("time_stamp")).isAfter(settled)) {
+                        return null;
+                    }
+                    writeLine(generator, rows, position);
+                    expected = position + 1;
+                }
+                return null;
+            });
+        }
+    }
+
+    private void writeLine(JsonGenerator generator, ResultSet rows, long position) throws SQLException {
+        try {
+            var metaData = json.readTree(rows.getString("meta_data"));
+            generator.writeStartObject();
+            generator.writeNumberField("position", position);
+            generator.writeStringField("planId", rows.getString("aggregate_identifier"));
+            generator.writeNumberField("revision", rows.getLong("sequence_number") + 1);
+            String type = rows.getString("payload_type");
+            generator.writeStringField("type", type.substring(type.lastIndexOf('.') + 1));
+            generator.writeStringField("recordedAt", rows.getString("time_stamp"));
+            for (String key : new String[]{"author", "correlationId", "changeSetId", "changeSetMessage", "demo"}) {
+                if (metaData.hasNonNull(key)) {
+                    generator.writeStringField(key, metaData.get(key).asText());
+                }
+            }
+            generator.writeFieldName("event");
+            generator.writeRawValue(rows.getString("payload"));
+            generator.writeEndObject();
+            generator.writeRaw('\n');
+        } catch (IOException e) {
+            throw new SQLException("Could not write the export", e);
+        }
+    }
+}
