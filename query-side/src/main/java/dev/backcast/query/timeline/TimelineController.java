@@ -1,0 +1,89 @@
+package dev.backcast.query.timeline;
+
+import dev.backcast.query.plans.PlanReader;
+import dev.backcast.query.web.BadQuery;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Planned against actual for one plan. */
+@RestController
+@Tag(name = "Planned vs actual", description = "Baselines, slip and the moves of due dates")
+public class TimelineController {
+
+    private static final String CSV = "text/csv";
+
+    private final EventStore eventStore;
+    private final PlanReader reader;
+    private final Clock clock;
+
+    public TimelineController(EventStore eventStore, PlanReader reader, Clock clock) {
+        this.eventStore = eventStore;
+        this.reader = reader;
+        this.clock = clock;
+    }
+
+    @GetMapping(value = "/api/plans/{planId}/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Planned vs actual per milestone and for the goal", description = "First planned, baseline, "
+            + "current and forecast dates, the date reached, slip against the first plan, the approved baseline and "
+            + "`baseline`, and every move of a due date (when, by whom, why). Accept: text/csv gives one row per "
+            + "milestone.")
+    public PlanTimeline timeline(@PathVariable UUID planId, @RequestParam(required = false) String baseline) {
+        return compute(planId, baseline);
+    }
+
+    @GetMapping(value = "/api/plans/{planId}/timeline", produces = CSV)
+    public ResponseEntity<String> timelineCsv(@PathVariable UUID planId,
+                                              @RequestParam(required = false) String baseline) {
+        PlanTimeline timeline = compute(planId, baseline);
+        StringBuilder csv = new StringBuilder("milestoneId,name,removed,firstPlannedDue,approvedDue,baselineDue,"
+                + "currentDue,forecast,reachedOn,slipAgainstFirstPlan,slipAgainstApproved,slipAgainstBaseline,"
+                + "moveCount\r\n");
+        for (PlanTimeline.MilestoneLine line : timeline.milestones()) {
+            csv.append(Stream.of(line.milestoneId(), line.name(), line.removed(), line.firstPlannedDue(),
+                            line.baselineDue().get("approved"), baseline == null ? null : line.baselineDue().get(baseline),
+                            line.currentDue(), line.forecast(), line.reachedOn(), line.slipAgainstFirstPlan(),
+                            line.slipAgainstApproved(), line.slipAgainstBaseline(), line.moveCount())
+                    .map(TimelineController::cell).collect(Collectors.joining(","))).append("\r\n");
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(CSV + ";charset=UTF-8")).body(csv.toString());
+    }
+
+    private PlanTimeline compute(UUID planId, String baseline) {
+        reader.head(planId);
+        TimelineCalculator calculator = new TimelineCalculator(clock.getZone());
+        DomainEventStream events = eventStore.readEvents(planId.toString(), 0);
+        while (events.hasNext()) {
+            calculator.apply(events.next());
+        }
+        PlanTimeline timeline = calculator.result(LocalDate.now(clock), baseline);
+        if (baseline != null && timeline.goal().baselineTargetDate().get(baseline) == null) {
+            throw new BadQuery("baseline", "This plan has no baseline named '" + baseline + "'; it has "
+                    + timeline.goal().baselineTargetDate().keySet());
+        }
+        return timeline;
+    }
+
+    /** RFC 4180: quote a cell that holds a comma, a quote or a line break, doubling its quotes. */
+    private static String cell(Object value) {
+        String text = Objects.toString(value, "");
+        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+            return "\"" + text.replace("\"", "\"\"") + "\"";
+        }
+        return text;
+    }
+}
