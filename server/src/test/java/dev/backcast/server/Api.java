@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -62,12 +63,22 @@ public final class Api {
         return send("DELETE", path, body, headers);
     }
 
+    /** Sends the body in chunks, without declaring its length up front. */
+    public Response postChunked(String path, byte[] body) {
+        return send("POST", path, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)), true);
+    }
+
     public Response send(String method, String path, String body, String... headers) {
+        return send(method, path, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8), body != null, headers);
+    }
+
+    private Response send(String method, String path, HttpRequest.BodyPublisher body, boolean json,
+                          String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (body != null) {
+                .method(method, body);
+        if (json) {
             request.header("Content-Type", "application/json");
         }
         if (user != null) {

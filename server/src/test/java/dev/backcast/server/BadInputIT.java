@@ -89,7 +89,14 @@ class BadInputIT {
                 bad("POST", plan + "/milestones", "{\"name\": \"A\", \"leadTimeDays\": 5}", 415, null, "Content-Type", "text/plain"),
                 bad("POST", plan + "/refinements", "{\"message\": \"Nothing\", \"changes\": []}", 400, "changes"),
                 bad("POST", plan + "/refinements", "{\"message\": \"Lifecycle\", \"changes\": [{\"op\": \"approve\"}]}", 400, "changes[0].op"),
-                bad("DELETE", plan + "/milestones/" + second, null, 400, "reason"));
+                bad("DELETE", plan + "/milestones/" + second, null, 400, "reason"),
+                bad("POST", plan + "/questions", "{\"kind\": \"SKEPTIC\", \"text\": \"why\\u0000not\"}", 400, "text"),
+                bad("POST", plan + "/milestones", "{\"name\": \"A\", \"leadTimeDays\": 5.9}", 400, "leadTimeDays"),
+                bad("POST", plan + "/milestones", "{\"name\": \"A\", \"leadTimeDays\": \"7\"}", 400, "leadTimeDays"),
+                bad("POST", plan + "/milestones", "{\"name\": 123, \"leadTimeDays\": 7}", 400, "name"),
+                bad("POST", plan + "/milestones", "{\"name\": \"A\", \"leadTimeDays\": 7, \"deadline\": \"\"}", 400, "deadline"),
+                bad("GET", plan + "?minRevision=0", null, 400, "minRevision"),
+                bad("GET", plan + "/revisions?fromRevision=0", null, 400, "fromRevision"));
     }
 
     private static Arguments bad(String method, String path, String body, int status, String field, String... headers) {
@@ -110,6 +117,30 @@ class BadInputIT {
             assertThat(response.json().get("field").asText()).isEqualTo(request.field());
         }
         assertThat(response.text()).doesNotContain("at dev.backcast", "Exception");
+        assertThat(storedEvents()).isEqualTo(eventsBefore);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aChunkedBodyOverOneMebibyteIsRefusedWith413() {
+        long eventsBefore = storedEvents();
+        byte[] body = ("{\"kind\": \"SKEPTIC\", \"text\": \"" + "q".repeat(1_100_000) + "\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        Api.Response response = planner.postChunked(plan + "/questions", body);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(413);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(storedEvents()).isEqualTo(eventsBefore);
+    }
+
+    @org.junit.jupiter.api.Test
+    void theEventLogViewCannotBeUsedToChangeTheRecord() {
+        long eventsBefore = storedEvents();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("DELETE FROM plan_event_log"))
+                .hasMessageContaining("plan_event_log is read-only");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update(
+                "UPDATE plan_event_log SET author = 'someone else'")).hasMessageContaining("read-only");
         assertThat(storedEvents()).isEqualTo(eventsBefore);
     }
 

@@ -158,6 +158,10 @@ class WorkingBackwardsJourneyIT {
                 .isEqualTo(200);
         assertThat(planner.post(plan + "/achieve", "{\"on\": \"" + LocalDate.now() + "\"}").status()).isEqualTo(200);
         assertThat(planner.post(plan + "/abandon", "{" + reason + "}").status()).isEqualTo(409);
+        JsonNode achieved = planner.get(plan + "?minRevision=29").json();
+        assertThat(achieved.get("status").asText()).isEqualTo("ACHIEVED");
+        assertThat(achieved.get("forecastGoalDate").asText()).isEqualTo(LocalDate.now().toString());
+        assertThat(achieved.get("lateByDays").asInt()).isZero();
 
         List<JsonNode> events = events(planner, planId);
         assertThat(events).extracting(event -> event.get("type").asText()).containsExactly(

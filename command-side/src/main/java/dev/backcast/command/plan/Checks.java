@@ -30,7 +30,16 @@ public final class Checks {
             throw PlanRejection.invalid(field, field + " has " + value.length() + " characters; at most " + limit
                     + " are allowed");
         }
+        if (value != null && value.chars().anyMatch(Checks::forbiddenControl)) {
+            throw PlanRejection.invalid(field, field + " contains a control character; only tabs and line breaks "
+                    + "are allowed in text");
+        }
         return value;
+    }
+
+    /** Control characters other than tab and line breaks: PostgreSQL's text and jsonb cannot even hold U+0000. */
+    private static boolean forbiddenControl(int character) {
+        return Character.isISOControl(character) && character != '\t' && character != '\n' && character != '\r';
     }
 
     public static <T> T required(String field, T value) {

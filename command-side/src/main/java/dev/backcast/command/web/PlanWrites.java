@@ -202,7 +202,7 @@ public class PlanWrites {
 
     private static String correlationId(HttpServletRequest request) {
         String given = request.getHeader(CORRELATION_ID);
-        return given != null && !given.isBlank() && given.length() <= 100 ? given : UUID.randomUUID().toString();
+        return given != null && given.matches("[A-Za-z0-9._:-]{1,100}") ? given : UUID.randomUUID().toString();
     }
 
     private String requestHash(HttpServletRequest request, JsonNode body) {

@@ -12,7 +12,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -38,7 +37,6 @@ public class DiffController {
     @GetMapping("/api/plans/{planId}/diff")
     @Operation(summary = "What changed between two revisions", description = "Fields changed with before and "
             + "after, milestones and steps added and removed, due dates moved, and the revisions in between.")
-    @Transactional(readOnly = true)
     public PlanDiff diff(@PathVariable UUID planId, @RequestParam long from, @RequestParam long to,
                          @RequestParam(required = false) Long minRevision) {
         if (from > to) {

@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.springframework.data.domain.Persistable;
 import org.hibernate.type.SqlTypes;
 
 import java.io.Serializable;
@@ -16,7 +17,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "plan_revision")
 @IdClass(PlanRevision.Key.class)
-public class PlanRevision {
+public class PlanRevision implements Persistable<PlanRevision.Key> {
 
     /** A revision is identified by its plan and its number. */
     public record Key(UUID planId, long revision) implements Serializable {
@@ -69,6 +70,17 @@ public class PlanRevision {
         this.reasonNote = reasonNote;
         this.changes = changes;
         this.dueDateEffects = dueDateEffects;
+    }
+
+    /** Entries are only ever added: saving one inserts it without looking for it first. */
+    @Override
+    public boolean isNew() {
+        return true;
+    }
+
+    @Override
+    public Key getId() {
+        return new Key(planId, revision);
     }
 
     public UUID planId() {

@@ -13,7 +13,6 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -45,7 +44,6 @@ public class RevisionsController {
     @Operation(summary = "The plan's revision history", description = "One entry per revision, newest first "
             + "(order=oldest for oldest first); filter by revision range, recorded-time range, author, event type "
             + "and reason category; page with limit and the nextCursor of the previous page.")
-    @Transactional(readOnly = true)
     public RevisionPage revisions(@PathVariable UUID planId,
                                   @RequestParam(defaultValue = "newest") String order,
                                   @RequestParam(required = false) Long fromRevision,
@@ -72,8 +70,13 @@ public class RevisionsController {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new BadQuery("limit", "limit must be between 1 and " + MAX_LIMIT);
         }
+        if ((fromRevision != null && fromRevision < 1) || (toRevision != null && toRevision < 1)) {
+            throw new BadQuery(fromRevision != null && fromRevision < 1 ? "fromRevision" : "toRevision",
+                    "revisions count from 1");
+        }
         Long after = cursor == null ? null : parseCursor(cursor);
         reader.head(planId);
+        reader.requireNoRebuild();
         if (minRevision != null) {
             reader.awaitRevision(planId, minRevision);
         }

@@ -4,6 +4,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import org.springframework.data.domain.Persistable;
 
 import java.io.Serializable;
 import java.time.Instant;
@@ -13,7 +14,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "plan_checkpoint")
 @IdClass(PlanCheckpoint.Key.class)
-public class PlanCheckpoint {
+public class PlanCheckpoint implements Persistable<PlanCheckpoint.Key> {
 
     /** A checkpoint is identified by its plan and revision. */
     public record Key(UUID planId, long revision) implements Serializable {
@@ -45,6 +46,17 @@ public class PlanCheckpoint {
         this.recordedAt = recordedAt;
         this.recordedBy = recordedBy;
         this.state = state;
+    }
+
+    /** Checkpoints are only ever added: saving one inserts it without looking for it first. */
+    @Override
+    public boolean isNew() {
+        return true;
+    }
+
+    @Override
+    public Key getId() {
+        return new Key(planId, revision);
     }
 
     public long revision() {

@@ -29,16 +29,33 @@ public final class PlanDocuments {
     public record Provenance(Instant createdAt, String createdBy, Instant lastChangedAt, String lastChangedBy) {
     }
 
+    /**
+     * When the goal is expected: the forecast while the plan runs, the day it was achieved once it was, nothing for an
+     * abandoned plan; late by how many of the plan's calendar days against the target.
+     */
+    public record GoalOutlook(LocalDate forecastGoalDate, Integer goalSlackDays, int lateByDays) {
+
+        public static GoalOutlook of(PlanState plan, Schedule schedule) {
+            LocalDate expected = switch (plan.status()) {
+                case ACHIEVED -> plan.achievedOn();
+                case ABANDONED -> null;
+                default -> schedule.forecastGoalDate();
+            };
+            Integer slack = expected == null ? null : plan.calendar().daysBetween(expected, plan.targetDate());
+            return new GoalOutlook(expected, slack, slack == null ? 0 : Math.max(0, -slack));
+        }
+    }
+
     public static PlanDocument of(PlanState plan, LocalDate asOf, Provenance provenance) {
         Schedule schedule = BackwardScheduler.schedule(plan, asOf);
+        GoalOutlook outlook = GoalOutlook.of(plan, schedule);
         var goal = plan.goal();
         return new PlanDocument(plan.planId(), plan.revision(), plan.title(), plan.portfolio(), plan.status(),
                 plan.calendar().kind(), List.copyOf(plan.calendar().holidays()),
                 new PlanDocument.Goal(goal.headline(), goal.subheading(), goal.customerProblem(), goal.solution(),
                         goal.customerQuote(), goal.leaderQuote(), goal.callToAction(), goal.targetDate()),
-                plan.targetDate(), schedule.mustStartBy(), schedule.forecastGoalDate(), schedule.goalSlackDays(),
-                schedule.goalSlackDays() == null ? 0 : Math.max(0, -schedule.goalSlackDays()),
-                schedule.criticalPath(), plan.achievedOn(),
+                plan.targetDate(), schedule.mustStartBy(), outlook.forecastGoalDate(), outlook.goalSlackDays(),
+                outlook.lateByDays(), schedule.criticalPath(), plan.achievedOn(),
                 plan.metrics().values().stream().map(PlanDocuments::metric).toList(),
                 schedule.milestones().values().stream()
                         .map(scheduled -> milestone(plan.milestones().get(scheduled.milestoneId()), scheduled)).toList(),

@@ -3,7 +3,6 @@ package dev.backcast.query.plans;
 import dev.backcast.plan.PlanState;
 import dev.backcast.plan.PlanStatus;
 import dev.backcast.plan.scheduling.BackwardScheduler;
-import dev.backcast.plan.scheduling.Schedule;
 import dev.backcast.query.web.BadQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -93,6 +92,7 @@ public class PlanQueriesController {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new BadQuery("size", "size must be between 1 and " + MAX_PAGE_SIZE);
         }
+        reader.requireNoRebuild();
         LocalDate today = LocalDate.now(clock);
         List<PlanSummary> matching = views.findMatching(portfolio, status == null ? null : status.name()).stream()
                 .map(view -> summary(view, today))
@@ -105,11 +105,11 @@ public class PlanQueriesController {
 
     private PlanSummary summary(PlanView view, LocalDate today) {
         PlanState state = json.stateOf(view);
-        Schedule schedule = BackwardScheduler.schedule(state, today);
-        int lateBy = schedule.goalSlackDays() == null || state.status().closed() ? 0
-                : Math.max(0, -schedule.goalSlackDays());
+        PlanDocuments.GoalOutlook outlook = PlanDocuments.GoalOutlook.of(state,
+                BackwardScheduler.schedule(state, today));
         return new PlanSummary(view.planId(), state.title(), state.portfolio(), state.status(), state.targetDate(),
-                schedule.forecastGoalDate(), lateBy, view.revision(), view.lastChangedAt(), view.lastChangedBy());
+                outlook.forecastGoalDate(), outlook.lateByDays(), view.revision(), view.lastChangedAt(),
+                view.lastChangedBy());
     }
 
     private static Comparator<PlanSummary> order(String sort) {

@@ -29,16 +29,18 @@ public class PlanReader {
     private final PlanViewRepository views;
     private final PlanCheckpointRepository checkpoints;
     private final PlanStateJson json;
+    private final ProjectionProgress progress;
     private final EventStore eventStore;
     private final Clock clock;
     private final Duration readYourWritesTimeout;
 
     public PlanReader(PlanViewRepository views, PlanCheckpointRepository checkpoints, PlanStateJson json,
-                      EventStore eventStore, Clock clock,
+                      ProjectionProgress progress, EventStore eventStore, Clock clock,
                       @Value("${backcast.read-your-writes-timeout:5s}") Duration readYourWritesTimeout) {
         this.views = views;
         this.checkpoints = checkpoints;
         this.json = json;
+        this.progress = progress;
         this.eventStore = eventStore;
         this.clock = clock;
         this.readYourWritesTimeout = readYourWritesTimeout;
@@ -51,6 +53,10 @@ public class PlanReader {
     @Transactional(readOnly = true)
     public PlanDocument current(UUID planId) {
         PlanView view = views.findById(planId).orElseThrow(() -> unknownOrBehind(planId));
+        if (progress.rebuilding() && view.revision() < head(planId)) {
+            throw new ProjectionBehind("The read models are being rebuilt and this plan has not been replayed up to "
+                    + "its latest revision yet; try again shortly");
+        }
         return PlanDocuments.of(json.stateOf(view), LocalDate.now(clock), new PlanDocuments.Provenance(
                 view.createdAt(), view.createdBy(), view.lastChangedAt(), view.lastChangedBy()));
     }
@@ -68,6 +74,13 @@ public class PlanReader {
                     + "; ask about a moment after it was created");
         }
         return PlanDocuments.of(plan.state(), LocalDate.ofInstant(instant, clock.getZone()), plan.provenance());
+    }
+
+    /** Refuses to answer from read models that are being rebuilt: they would look complete but not be. */
+    public void requireNoRebuild() {
+        if (progress.rebuilding()) {
+            throw new ProjectionBehind("The read models are being rebuilt from the event store; try again shortly");
+        }
     }
 
     /** The plan exactly as it stood at a revision; 400 when the revision does not exist. */
@@ -91,6 +104,9 @@ public class PlanReader {
      * its own writes; never answers with older data.
      */
     public void awaitRevision(UUID planId, long minRevision) {
+        if (minRevision < 1) {
+            throw new BadQuery("minRevision", "minRevision is a revision, 1 or more");
+        }
         long head = head(planId);
         if (minRevision > head) {
             throw new BadQuery("minRevision", "minRevision " + minRevision + " is beyond the plan's latest revision "

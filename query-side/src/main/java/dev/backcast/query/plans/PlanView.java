@@ -3,8 +3,10 @@ package dev.backcast.query.plans;
 import dev.backcast.plan.PlanState;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
+import org.springframework.data.domain.Persistable;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +15,7 @@ import java.util.UUID;
 /** The current state of one plan as the projection folded it, with the columns plan lists filter and sort on. */
 @Entity
 @Table(name = "plan_view")
-public class PlanView {
+public class PlanView implements Persistable<UUID> {
 
     @Id
     private UUID planId;
@@ -34,10 +36,15 @@ public class PlanView {
     @Transient
     private PlanState folded;
 
+    /** Whether this view was created, not loaded: saving a new one inserts it without looking for it first. */
+    @Transient
+    private boolean created;
+
     protected PlanView() {
     }
 
     public PlanView(UUID planId, Instant createdAt, String createdBy) {
+        this.created = true;
         this.planId = planId;
         this.createdAt = createdAt;
         this.createdBy = createdBy;
@@ -53,6 +60,21 @@ public class PlanView {
         this.targetDate = newState.targetDate();
         this.lastChangedAt = changedAt;
         this.lastChangedBy = changedBy;
+    }
+
+    @Override
+    public boolean isNew() {
+        return created;
+    }
+
+    @Override
+    public UUID getId() {
+        return planId;
+    }
+
+    @PostPersist
+    void persisted() {
+        created = false;
     }
 
     public void storeState(String json) {
@@ -73,6 +95,18 @@ public class PlanView {
 
     public long revision() {
         return revision;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String portfolioName() {
+        return portfolio;
+    }
+
+    public String status() {
+        return status;
     }
 
     public String stateJson() {

@@ -10,6 +10,7 @@ import dev.backcast.plan.scheduling.BackwardScheduler;
 import dev.backcast.plan.scheduling.MilestoneSchedule;
 import dev.backcast.plan.scheduling.Schedule;
 import dev.backcast.plan.scheduling.SchedulingCalendar;
+import dev.backcast.query.plans.PlanDocuments;
 import org.axonframework.eventhandling.DomainEventMessage;
 
 import java.time.LocalDate;
@@ -124,11 +125,11 @@ final class TimelineCalculator {
                     slip(calendar, chosen == null ? null : chosen.dueDates().get(id), outcome),
                     tracked.moves.size(), List.copyOf(tracked.moves)));
         }
-        LocalDate goalOutcome = current.achievedOn() != null ? current.achievedOn() : now.forecastGoalDate();
+        LocalDate goalOutcome = PlanDocuments.GoalOutlook.of(current, now).forecastGoalDate();
         Map<String, LocalDate> baselineTarget = new LinkedHashMap<>();
         current.baselines().forEach((name, baseline) -> baselineTarget.put(name, baseline.targetDate()));
         PlanTimeline.GoalLine goal = new PlanTimeline.GoalLine(firstPlannedTarget, baselineTarget,
-                current.targetDate(), now.forecastGoalDate(), current.achievedOn(),
+                current.targetDate(), goalOutcome, current.achievedOn(),
                 slip(calendar, firstPlannedTarget, goalOutcome),
                 slip(calendar, approvedBaseline == null ? null : approvedBaseline.targetDate(), goalOutcome),
                 slip(calendar, chosen == null ? null : chosen.targetDate(), goalOutcome),

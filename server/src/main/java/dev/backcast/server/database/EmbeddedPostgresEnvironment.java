@@ -19,6 +19,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
     public static final String ACTIVE = "backcast.embedded-db.active";
     public static final String DIRECTORY = "backcast.embedded-db.directory";
     public static final String PORT = "backcast.embedded-db.port";
+    public static final String DURABLE = "backcast.embedded-db.durable";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -28,7 +29,8 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
         }
         Path directory = Path.of(environment.getProperty(DIRECTORY, "./data/postgres"));
         int port = environment.getProperty(PORT, Integer.class, 15432);
-        String jdbcUrl = EmbeddedPostgresRegistry.acquire(directory, port);
+        boolean durable = environment.getProperty(DURABLE, Boolean.class, true);
+        String jdbcUrl = EmbeddedPostgresRegistry.acquire(directory, port, durable);
         Map<String, Object> properties = new HashMap<>();
         properties.put("spring.datasource.url", jdbcUrl);
         properties.put("spring.datasource.username", EmbeddedPostgresRegistry.USER);

@@ -41,11 +41,11 @@ public final class EmbeddedPostgresRegistry {
     }
 
     /** Starts the server for the directory, or joins the one already running; each call needs one {@link #release}. */
-    public static synchronized String acquire(Path dataDirectory, int port) {
+    public static synchronized String acquire(Path dataDirectory, int port, boolean durable) {
         Path directory = dataDirectory.toAbsolutePath().normalize();
         Running running = RUNNING.get(directory);
         if (running == null) {
-            running = new Running(start(directory, port));
+            running = new Running(start(directory, port, durable));
             RUNNING.put(directory, running);
         }
         running.users++;
@@ -61,13 +61,21 @@ public final class EmbeddedPostgresRegistry {
         }
     }
 
-    private static EmbeddedPostgres start(Path directory, int port) {
+    /**
+     * @param durable whether a commit reaches the disk before it is acknowledged; the embedded server's own defaults
+     *                trade that away for speed, which is fine for throwaway test data only
+     */
+    private static EmbeddedPostgres start(Path directory, int port, boolean durable) {
         try {
             Files.createDirectories(directory);
+            String onWhenDurable = durable ? "on" : "off";
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
-                    .setServerConfig("max_connections", "200");
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("fsync", onWhenDurable)
+                    .setServerConfig("synchronous_commit", onWhenDurable)
+                    .setServerConfig("full_page_writes", onWhenDurable);
             if (port > 0) {
                 builder.setPort(port);
             }

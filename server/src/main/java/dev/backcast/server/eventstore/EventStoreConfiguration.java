@@ -12,7 +12,9 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -210,6 +212,16 @@ public class EventStoreConfiguration {
                 CaffeineCachingProvider.class.getName());
         return provider.getCacheManager(URI.create("backcast:plans:" + UUID.randomUUID()),
                 EventStoreConfiguration.class.getClassLoader());
+    }
+
+    /**
+     * A projection that fails on an event stops and retries that segment instead of skipping the event: a read model
+     * that silently misses an event would disagree with the event store for ever.
+     */
+    @Bean
+    ConfigurerModule projectionsRetryInsteadOfSkipping() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
     }
 
     /** Every event names its author and the request it came from. */

@@ -33,6 +33,15 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestSizeLimit.BodyTooLarge tooLarge) {
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+                        tooLarge.getMessage() + "; send smaller changes, for example split a refinement in two");
+                problem.setType(URI.create("urn:backcast:problem:payload-too-large"));
+                problem.setTitle("Request too large");
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
+            }
+        }
         ProblemDetail problem;
         if (exception.getCause() instanceof JsonParseException parse) {
             problem = invalid("The request body is not valid JSON: " + parse.getOriginalMessage()

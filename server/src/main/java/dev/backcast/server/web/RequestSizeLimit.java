@@ -62,6 +62,13 @@ public class RequestSizeLimit extends OncePerRequestFilter {
         json.writeValue(response.getOutputStream(), problem);
     }
 
+    /** Thrown while reading a body past the limit; answered with 413 wherever it surfaces. */
+    public static final class BodyTooLarge extends IOException {
+        public BodyTooLarge() {
+            super("The request body is larger than " + MAX_BODY_BYTES + " bytes (1 MiB)");
+        }
+    }
+
     private static final class LimitedRequest extends HttpServletRequestWrapper {
         private boolean exceeded;
         private ServletInputStream limited;
@@ -99,7 +106,7 @@ public class RequestSizeLimit extends OncePerRequestFilter {
                         read += bytes;
                         if (read > MAX_BODY_BYTES) {
                             exceeded = true;
-                            throw new IOException("Request body exceeds " + MAX_BODY_BYTES + " bytes");
+                            throw new BodyTooLarge();
                         }
                     }
 
