@@ -1,11 +1,7 @@
 package dev.backcast.query.timeline;
 
-import dev.backcast.query.plans.PlanReader;
-import dev.backcast.query.web.BadQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,8 +9,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -27,14 +21,10 @@ public class TimelineController {
 
     private static final String CSV = "text/csv";
 
-    private final EventStore eventStore;
-    private final PlanReader reader;
-    private final Clock clock;
+    private final Timelines timelines;
 
-    public TimelineController(EventStore eventStore, PlanReader reader, Clock clock) {
-        this.eventStore = eventStore;
-        this.reader = reader;
-        this.clock = clock;
+    public TimelineController(Timelines timelines) {
+        this.timelines = timelines;
     }
 
     @GetMapping(value = "/api/plans/{planId}/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -64,18 +54,7 @@ public class TimelineController {
     }
 
     private PlanTimeline compute(UUID planId, String baseline) {
-        reader.head(planId);
-        TimelineCalculator calculator = new TimelineCalculator(clock.getZone());
-        DomainEventStream events = eventStore.readEvents(planId.toString(), 0);
-        while (events.hasNext()) {
-            calculator.apply(events.next());
-        }
-        PlanTimeline timeline = calculator.result(LocalDate.now(clock), baseline);
-        if (baseline != null && timeline.goal().baselineTargetDate().get(baseline) == null) {
-            throw new BadQuery("baseline", "This plan has no baseline named '" + baseline + "'; it has "
-                    + timeline.goal().baselineTargetDate().keySet());
-        }
-        return timeline;
+        return timelines.of(planId, baseline);
     }
 
     /** RFC 4180: quote a cell that holds a comma, a quote or a line break, doubling its quotes. */
