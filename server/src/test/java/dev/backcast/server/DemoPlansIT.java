@@ -91,6 +91,39 @@ class DemoPlansIT {
                 assertThat(milestone.get("status").asText()).isEqualTo("REACHED"));
     }
 
+    @Test
+    void theTrendShowsEachMoveOfThePlannedDatesAndAWeeklyForecastUntilThePlanEnded() {
+        String wallet = planNamed("Mobile wallet for small merchants");
+        LocalDate dayZero = LocalDate.now(ZoneOffset.UTC).minusDays(260);
+
+        JsonNode trend = viewer.get("/api/plans/" + wallet + "/trend").json();
+
+        assertThat(trend.get("from").asText()).isEqualTo(dayZero.toString());
+        assertThat(trend.get("to").asText()).isEqualTo(dayZero.plusDays(216).toString());
+        JsonNode goal = trend.get("goal");
+        assertThat(goal.get("planned").findValuesAsText("recordedOn"))
+                .containsExactly(dayZero.toString(), dayZero.plusDays(151).toString());
+        assertThat(goal.get("planned").findValuesAsText("date"))
+                .containsExactly(dayZero.plusDays(200).toString(), dayZero.plusDays(215).toString());
+        // The first milestone arrives on day 1: before it there is nothing to forecast.
+        long sundays = dayZero.plusDays(1).datesUntil(dayZero.plusDays(217))
+                .filter(day -> day.getDayOfWeek() == java.time.DayOfWeek.SUNDAY).count();
+        boolean endsOnSunday = dayZero.plusDays(216).getDayOfWeek() == java.time.DayOfWeek.SUNDAY;
+        assertThat(goal.get("forecasts")).hasSize((int) sundays + (endsOnSunday ? 0 : 1));
+        assertThat(goal.get("forecasts").get(goal.get("forecasts").size() - 1).get("forecast").asText())
+                .isEqualTo(dayZero.plusDays(215).toString());
+        assertThat(trend.get("milestones")).hasSize(5).allSatisfy(line -> {
+            LocalDate reached = LocalDate.parse(line.get("reachedOn").asText());
+            line.get("forecasts").forEach(point ->
+                    assertThat(LocalDate.parse(point.get("on").asText())).isBeforeOrEqualTo(reached));
+            assertThat(line.get("planned")).isNotEmpty();
+        });
+
+        assertThat(viewer.get("/api/plans/" + wallet + "/trend?interval=month").json().get("goal").get("forecasts").size())
+                .isBetween(8, 9);
+        assertThat(viewer.get("/api/plans/" + wallet + "/trend?interval=year").status()).isEqualTo(400);
+    }
+
     private static String planNamed(String title) {
         for (JsonNode plan : viewer.get("/api/plans").json().get("items")) {
             if (plan.get("title").asText().equals(title)) {
