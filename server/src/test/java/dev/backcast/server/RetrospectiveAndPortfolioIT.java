@@ -77,8 +77,11 @@ class RetrospectiveAndPortfolioIT {
 
         draft = create("Draft", 10);
         milestone("/api/plans/" + draft, "Long haul", 40, null);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(planner.get("/api/plans/" + slipping + "?minRevision=18").status()).isEqualTo(200));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(planner.get("/api/plans/" + slipping + "?minRevision=18").status()).isEqualTo(200);
+            assertThat(planner.get("/api/plans/" + early + "?minRevision=6").status()).isEqualTo(200);
+            assertThat(planner.get("/api/plans/" + draft + "?minRevision=2").status()).isEqualTo(200);
+        });
     }
 
     @Test
