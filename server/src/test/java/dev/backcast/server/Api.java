@@ -25,22 +25,25 @@ public final class Api {
 
     private final String baseUrl;
     private final String user;
+    private final String password;
 
+    /** The demo users' passwords are their names. */
     public Api(int port, String user) {
-        this("http://localhost:" + port, user);
+        this(port, user, user);
     }
 
-    private Api(String baseUrl, String user) {
+    public Api(int port, String user, String password) {
+        this("http://localhost:" + port, user, password);
+    }
+
+    private Api(String baseUrl, String user, String password) {
         this.baseUrl = baseUrl;
         this.user = user;
+        this.password = password;
     }
 
     public Api as(String otherUser) {
-        return new Api(baseUrl, otherUser);
-    }
-
-    public Api anonymous() {
-        return new Api(baseUrl, null);
+        return new Api(baseUrl, otherUser, otherUser);
     }
 
     public Response get(String path, String... headers) {
@@ -83,7 +86,7 @@ public final class Api {
         }
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
         for (int i = 0; i < headers.length; i += 2) {
             request.setHeader(headers[i], headers[i + 1]);

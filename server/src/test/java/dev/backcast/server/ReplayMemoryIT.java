@@ -7,13 +7,11 @@ import org.junit.jupiter.api.Test;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -23,7 +21,6 @@ import java.util.UUID;
 import static dev.backcast.server.PlanRequests.createPlan;
 import static dev.backcast.server.PlanRequests.id;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The real server jar with a 192 MiB heap replays a plan of 10,002 revisions whose every line carries a plan with
@@ -32,30 +29,20 @@ import static org.awaitility.Awaitility.await;
 class ReplayMemoryIT {
 
     private static final String HEAP = "-Xmx192m";
-    private static Process server;
+    private static ServerProcess server;
     private static int port;
 
     @BeforeAll
     static void startTheServerJarWithASmallHeap() throws IOException {
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
         Path data = Path.of("target", "it-replay-" + UUID.randomUUID()).toAbsolutePath();
-        Path log = Files.createTempFile("backcast-replay", ".log");
-        server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP,
-                "-jar", Path.of("target", "backcast.jar").toAbsolutePath().toString(), "--server.port=" + port,
-                "--backcast.embedded-db.port=0", "--backcast.embedded-db.directory=" + data,
-                "--backcast.embedded-db.durable=false")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Api health = new Api(port, null);
-        await().atMost(Duration.ofSeconds(90)).ignoreExceptions()
-                .until(() -> health.get("/actuator/health").status() == 200);
+        server = ServerProcess.start(HEAP, "--backcast.embedded-db.port=0", "--backcast.embedded-db.directory=" + data,
+                "--backcast.embedded-db.durable=false");
+        port = server.port();
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
-        server.destroy();
-        server.waitFor();
+        server.close();
     }
 
     @Test
@@ -102,7 +89,7 @@ class ReplayMemoryIT {
 
         assertThat(lines).isEqualTo(10_002);
         assertThat(bytes).isGreaterThan(300_000_000L);
-        assertThat(server.isAlive()).isTrue();
+        assertThat(server.alive()).isTrue();
         System.out.printf("Replay: %d lines, %d MB streamed by a server with %s%n", lines, bytes / 1_000_000, HEAP);
     }
 }
