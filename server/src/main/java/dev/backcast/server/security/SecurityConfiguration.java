@@ -15,6 +15,9 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import dev.backcast.server.security.tokens.ApiTokens;
+import dev.backcast.server.security.tokens.BearerTokenAuthentication;
 
 import java.util.List;
 
@@ -23,8 +26,11 @@ import java.util.List;
 public class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ProblemResponses problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, ApiTokens tokens,
+                            UserDetailsService users) throws Exception {
         return http
+                .addFilterBefore(new BearerTokenAuthentication(tokens, users, problems.unauthenticated()),
+                        BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
@@ -33,6 +39,7 @@ public class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/api/admin/**").hasRole(Roles.ADMIN)
+                        .requestMatchers("/api/tokens", "/api/tokens/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/**").hasRole(Roles.VIEWER)
                         .requestMatchers(HttpMethod.HEAD, "/api/**").hasRole(Roles.VIEWER)
                         .requestMatchers("/api/**").hasRole(Roles.PLANNER)
