@@ -1,0 +1,41 @@
+package dev.backcast.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The benchmark, with tiny sizes, produces a complete report; it asserts no timing. */
+class BenchmarkSmokeIT {
+
+    @Test
+    void aTinyRunReportsEveryFigureWithItsBaselineAndRatio() throws Exception {
+        Path report = Path.of("target", "smoke-report.json");
+
+        Benchmark.fromArguments("--seconds=0.5", "--history=5,20", "--server-jar=../server/target/backcast.jar",
+                "--report=" + report).run();
+
+        JsonNode written = new ObjectMapper().readTree(report.toFile());
+        assertThat(written.get("cores").asInt()).isPositive();
+        assertThat(written.get("postgresql").asText()).startsWith("17");
+        assertThat(written.get("figures").findValuesAsText("figure"))
+                .containsExactlyInAnyOrder("P1", "P1h", "P2", "P3", "P4", "P5", "P6", "P7");
+        assertThat(written.get("figures")).allSatisfy(figure -> {
+            assertThat(figure.get("value").asDouble()).as(figure.toString()).isPositive();
+            assertThat(figure.get("baseline").asDouble()).as(figure.toString()).isPositive();
+            assertThat(figure.get("ratio").asDouble()).as(figure.toString()).isPositive();
+            assertThat(figure.has("pass")).isTrue();
+        });
+        assertThat(written.get("raw").get("hotPlanRecorded").asLong())
+                .isEqualTo(written.get("raw").get("hotPlanAcknowledged").asLong());
+    }
+
+    @Test
+    void anUnknownOptionIsRefused() {
+        assertThatThrownBy(() -> Benchmark.fromArguments("--fast")).hasMessageContaining("Unknown option: --fast");
+    }
+}
