@@ -8,6 +8,7 @@ import dev.backcast.query.retrospective.Retrospective;
 import dev.backcast.query.timeline.PlanTimeline;
 import dev.backcast.query.timeline.Timelines;
 import dev.backcast.query.web.BadQuery;
+import dev.backcast.query.web.Csv;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -25,9 +26,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /** The PMO roll-up across the plans of a portfolio, or of all portfolios. */
 @RestController
@@ -133,13 +131,13 @@ public class PortfolioController {
     public ResponseEntity<String> portfolioCsv(@RequestParam(required = false) String portfolio,
                                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        StringBuilder csv = new StringBuilder("planId,title,portfolio,status,targetDate,forecastGoalDate,lateByDays,"
-                + "goalSlipDays,milestonesReached,milestonesReachedOnTime,dueDateMoves,targetDateMoves\r\n");
+        StringBuilder csv = new StringBuilder(Csv.row("planId", "title", "portfolio", "status", "targetDate",
+                "forecastGoalDate", "lateByDays", "goalSlipDays", "milestonesReached", "milestonesReachedOnTime",
+                "dueDateMoves", "targetDateMoves"));
         for (PortfolioRollUp.PlanRow row : portfolio(portfolio, from, to).rows()) {
-            csv.append(Stream.of(row.planId(), row.title(), row.portfolio(), row.status(), row.targetDate(),
-                            row.forecastGoalDate(), row.lateByDays(), row.goalSlipDays(), row.milestonesReached(),
-                            row.milestonesReachedOnTime(), row.dueDateMoves(), row.targetDateMoves())
-                    .map(PortfolioController::cell).collect(Collectors.joining(","))).append("\r\n");
+            csv.append(Csv.row(row.planId(), row.title(), row.portfolio(), row.status(), row.targetDate(),
+                    row.forecastGoalDate(), row.lateByDays(), row.goalSlipDays(), row.milestonesReached(),
+                    row.milestonesReachedOnTime(), row.dueDateMoves(), row.targetDateMoves()));
         }
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8")).body(csv.toString());
     }
@@ -166,13 +164,5 @@ public class PortfolioController {
         double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
         int p90 = sorted.get((int) Math.ceil(0.9 * n) - 1);
         return new PortfolioRollUp.Slip(n, Math.round(mean * 100) / 100.0, median, p90);
-    }
-
-    private static String cell(Object value) {
-        String text = Objects.toString(value, "");
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            return "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
     }
 }

@@ -1,5 +1,6 @@
 package dev.backcast.query.timeline;
 
+import dev.backcast.query.web.Csv;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
@@ -9,10 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Objects;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /** Planned against actual for one plan. */
 @RestController
@@ -40,29 +38,19 @@ public class TimelineController {
     public ResponseEntity<String> timelineCsv(@PathVariable UUID planId,
                                               @RequestParam(required = false) String baseline) {
         PlanTimeline timeline = compute(planId, baseline);
-        StringBuilder csv = new StringBuilder("milestoneId,name,removed,firstPlannedDue,approvedDue,baselineDue,"
-                + "currentDue,forecast,reachedOn,slipAgainstFirstPlan,slipAgainstApproved,slipAgainstBaseline,"
-                + "moveCount\r\n");
+        StringBuilder csv = new StringBuilder(Csv.row("milestoneId", "name", "removed", "firstPlannedDue",
+                "approvedDue", "baselineDue", "currentDue", "forecast", "reachedOn", "slipAgainstFirstPlan",
+                "slipAgainstApproved", "slipAgainstBaseline", "moveCount"));
         for (PlanTimeline.MilestoneLine line : timeline.milestones()) {
-            csv.append(Stream.of(line.milestoneId(), line.name(), line.removed(), line.firstPlannedDue(),
-                            line.baselineDue().get("approved"), baseline == null ? null : line.baselineDue().get(baseline),
-                            line.currentDue(), line.forecast(), line.reachedOn(), line.slipAgainstFirstPlan(),
-                            line.slipAgainstApproved(), line.slipAgainstBaseline(), line.moveCount())
-                    .map(TimelineController::cell).collect(Collectors.joining(","))).append("\r\n");
+            csv.append(Csv.row(line.milestoneId(), line.name(), line.removed(), line.firstPlannedDue(),
+                    line.baselineDue().get("approved"), baseline == null ? null : line.baselineDue().get(baseline),
+                    line.currentDue(), line.forecast(), line.reachedOn(), line.slipAgainstFirstPlan(),
+                    line.slipAgainstApproved(), line.slipAgainstBaseline(), line.moveCount()));
         }
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(CSV + ";charset=UTF-8")).body(csv.toString());
     }
 
     private PlanTimeline compute(UUID planId, String baseline) {
         return timelines.of(planId, baseline);
-    }
-
-    /** RFC 4180: quote a cell that holds a comma, a quote or a line break, doubling its quotes. */
-    private static String cell(Object value) {
-        String text = Objects.toString(value, "");
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            return "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
     }
 }
