@@ -7,6 +7,8 @@ import dev.backcast.command.web.InvalidRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -21,6 +23,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.net.URI;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 
 /** Problems for what goes wrong before a request reaches a command or a query: malformed JSON, bad parameters. */
 @RestControllerAdvice
@@ -66,12 +70,37 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     /** The last resort: log the cause for operators, tell the caller nothing internal. */
     @ExceptionHandler(Exception.class)
     public ResponseEntity<ProblemDetail> unexpected(Exception exception) {
+        if (databaseUnavailable(exception)) {
+            LOG.warn("The database is unavailable: {}", exception.toString());
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The database cannot be reached at the moment; nothing was recorded. Send the request again "
+                            + "shortly (with the same Idempotency-Key, if you used one)");
+            problem.setType(URI.create("urn:backcast:problem:database-unavailable"));
+            problem.setTitle("Database unavailable");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                    .body(problem);
+        }
         LOG.error("Unexpected failure while handling a request", exception);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on the server; nothing about it is the request's fault. It has been logged.");
         problem.setType(URI.create("urn:backcast:problem:internal-error"));
         problem.setTitle("Internal error");
         return ResponseEntity.internalServerError().body(problem);
+    }
+
+    /** A connection that failed or could not be had: SQLSTATE class 08, an administrator shutdown, or a timeout. */
+    private static boolean databaseUnavailable(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
+                    || cause instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ProblemDetail invalid(String detail, String field) {
