@@ -101,7 +101,7 @@ public class EventExportController {
             String type = rows.getString("payload_type");
             generator.writeStringField("type", type.substring(type.lastIndexOf('.') + 1));
             generator.writeStringField("recordedAt", rows.getString("time_stamp"));
-            for (String key : new String[]{"author", "correlationId", "changeSetId", "changeSetMessage", "demo"}) {
+            for (String key : PlanEventsController.METADATA) {
                 if (metaData.hasNonNull(key)) {
                     generator.writeStringField(key, metaData.get(key).asText());
                 }

@@ -18,6 +18,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import java.io.OutputStream;
+import java.util.List;
 import java.util.UUID;
 
 /** A plan's events exactly as recorded, in revision order: the export and replay input. */
@@ -26,6 +27,9 @@ import java.util.UUID;
 public class PlanEventsController {
 
     public static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
+
+    /** The event metadata every export shows, in this order. */
+    static final List<String> METADATA = List.of("author", "correlationId", "changeSetId", "changeSetMessage", "demo");
 
     private final EventStore eventStore;
     private final ObjectMapper json;
@@ -58,11 +62,9 @@ public class PlanEventsController {
                 generator.writeNumberField("revision", event.getSequenceNumber() + 1);
                 generator.writeStringField("type", event.getPayloadType().getSimpleName());
                 generator.writeStringField("recordedAt", event.getTimestamp().toString());
-                writeMetaData(generator, event, "author");
-                writeMetaData(generator, event, "correlationId");
-                writeMetaData(generator, event, "changeSetId");
-                writeMetaData(generator, event, "changeSetMessage");
-                writeMetaData(generator, event, "demo");
+                for (String key : METADATA) {
+                    writeMetaData(generator, event, key);
+                }
                 generator.writeFieldName("reason");
                 json.writeValue(generator, ((PlanEvent) event.getPayload()).reason());
                 generator.writeFieldName("event");

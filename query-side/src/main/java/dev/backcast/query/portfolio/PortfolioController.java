@@ -74,7 +74,7 @@ public class PortfolioController {
             PlanStatus status = PlanStatus.valueOf(view.status());
             String title = view.title();
             counts.merge(status, 1L, Long::sum);
-            int lateBy = lateBy(status, timeline);
+            int lateBy = status.closed() ? 0 : timeline.goal().lateByDays();
             if (lateBy > 0) {
                 atRisk.add(new PortfolioRollUp.PlanAtRisk(view.planId(), title, lateBy));
             }
@@ -96,10 +96,7 @@ public class PortfolioController {
                 for (PlanTimeline.Move move : line.moves()) {
                     if (within(LocalDate.ofInstant(move.recordedAt(), clock.getZone()), from, to)) {
                         planMoves++;
-                        ReasonCategory category = move.reasonCategory() == null ? ReasonCategory.OTHER
-                                : move.reasonCategory();
-                        Retrospective.Moves sofar = moves.getOrDefault(category, new Retrospective.Moves(0, 0));
-                        moves.put(category, new Retrospective.Moves(sofar.count() + 1, sofar.days() + move.days()));
+                        Retrospective.Moves.count(moves, move);
                     }
                 }
             }
@@ -140,14 +137,6 @@ public class PortfolioController {
                     row.milestonesReachedOnTime(), row.dueDateMoves(), row.targetDateMoves()));
         }
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8")).body(csv.toString());
-    }
-
-    private static int lateBy(PlanStatus status, PlanTimeline timeline) {
-        LocalDate forecast = timeline.goal().forecastGoalDate();
-        if (status.closed() || forecast == null || !forecast.isAfter(timeline.goal().targetDate())) {
-            return 0;
-        }
-        return (int) java.time.temporal.ChronoUnit.DAYS.between(timeline.goal().targetDate(), forecast);
     }
 
     private static boolean within(LocalDate day, LocalDate from, LocalDate to) {

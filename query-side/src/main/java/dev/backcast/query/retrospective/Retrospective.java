@@ -2,6 +2,7 @@ package dev.backcast.query.retrospective;
 
 import dev.backcast.plan.ReasonCategory;
 import dev.backcast.plan.questions.QuestionKind;
+import dev.backcast.query.timeline.PlanTimeline;
 
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +23,13 @@ public record Retrospective(UUID planId, long revisions, long refinements, long 
     }
 
     public record Moves(long count, long days) {
+
+        /** Adds a move to its reason's tally; a move recorded without a reason counts as OTHER. */
+        public static void count(Map<ReasonCategory, Moves> byReason, PlanTimeline.Move move) {
+            ReasonCategory category = move.reasonCategory() == null ? ReasonCategory.OTHER : move.reasonCategory();
+            Moves sofar = byReason.getOrDefault(category, new Moves(0, 0));
+            byReason.put(category, new Moves(sofar.count() + 1, sofar.days() + move.days()));
+        }
     }
 
     /** @param meanDaysToAnswer from raised to first answered, in calendar days; null when none was answered */

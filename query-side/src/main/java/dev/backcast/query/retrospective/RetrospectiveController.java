@@ -96,11 +96,8 @@ public class RetrospectiveController {
         PlanState plan = fold.state();
         PlanTimeline timeline = timelines.of(planId, null);
         Map<ReasonCategory, Retrospective.Moves> moves = new EnumMap<>(ReasonCategory.class);
-        timeline.milestones().stream().flatMap(line -> line.moves().stream()).forEach(move -> {
-            ReasonCategory category = move.reasonCategory() == null ? ReasonCategory.OTHER : move.reasonCategory();
-            Retrospective.Moves sofar = moves.getOrDefault(category, new Retrospective.Moves(0, 0));
-            moves.put(category, new Retrospective.Moves(sofar.count() + 1, sofar.days() + move.days()));
-        });
+        timeline.milestones().stream().flatMap(line -> line.moves().stream())
+                .forEach(move -> Retrospective.Moves.count(moves, move));
         Map<QuestionKind, Retrospective.Questions> questions = new EnumMap<>(QuestionKind.class);
         for (QuestionKind kind : QuestionKind.values()) {
             List<Long> days = answerDays.getOrDefault(kind, List.of());

@@ -25,9 +25,13 @@ public record PlanTimeline(UUID planId, long revision, LocalDate asOf, String ba
                                 Integer slipAgainstBaseline, int moveCount, List<Move> moves) {
     }
 
-    /** The target date and forecast goal date, measured the same way as a milestone. */
+    /**
+     * The target date and forecast goal date, measured the same way as a milestone.
+     *
+     * @param lateByDays how far the forecast (or achieved) goal date lies after the target, as in the plan view
+     */
     public record GoalLine(LocalDate firstPlannedTargetDate, Map<String, LocalDate> baselineTargetDate,
-                           LocalDate targetDate, LocalDate forecastGoalDate, LocalDate achievedOn,
+                           LocalDate targetDate, LocalDate forecastGoalDate, int lateByDays, LocalDate achievedOn,
                            Integer slipAgainstFirstPlan, Integer slipAgainstApproved, Integer slipAgainstBaseline,
                            int moveCount, List<Move> moves) {
     }

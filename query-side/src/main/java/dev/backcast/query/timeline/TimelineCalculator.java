@@ -125,11 +125,12 @@ final class TimelineCalculator {
                     slip(calendar, chosen == null ? null : chosen.dueDates().get(id), outcome),
                     tracked.moves.size(), List.copyOf(tracked.moves)));
         }
-        LocalDate goalOutcome = PlanDocuments.GoalOutlook.of(current, now).forecastGoalDate();
+        PlanDocuments.GoalOutlook outlook = PlanDocuments.GoalOutlook.of(current, now);
+        LocalDate goalOutcome = outlook.forecastGoalDate();
         Map<String, LocalDate> baselineTarget = new LinkedHashMap<>();
         current.baselines().forEach((name, baseline) -> baselineTarget.put(name, baseline.targetDate()));
         PlanTimeline.GoalLine goal = new PlanTimeline.GoalLine(firstPlannedTarget, baselineTarget,
-                current.targetDate(), goalOutcome, current.achievedOn(),
+                current.targetDate(), goalOutcome, outlook.lateByDays(), current.achievedOn(),
                 slip(calendar, firstPlannedTarget, goalOutcome),
                 slip(calendar, approvedBaseline == null ? null : approvedBaseline.targetDate(), goalOutcome),
                 slip(calendar, chosen == null ? null : chosen.targetDate(), goalOutcome),
