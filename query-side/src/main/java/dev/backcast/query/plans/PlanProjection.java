@@ -18,7 +18,7 @@ import java.util.UUID;
 
 /**
  * Projects every plan event into the current plan and its revision history, folding with {@link PlanState#evolve}
- * like the aggregate does. Runs in the pooled "plans" processor: a batch's read-model changes and its token commit
+ * like the aggregate does. Runs in the tracking "plans" processor: a batch's read-model changes and its token commit
  * together.
  */
 @Component

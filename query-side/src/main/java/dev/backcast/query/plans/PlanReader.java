@@ -5,6 +5,8 @@ import dev.backcast.plan.PlanState;
 import dev.backcast.query.web.BadQuery;
 import dev.backcast.query.web.ProjectionBehind;
 import dev.backcast.query.web.UnknownPlan;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -25,6 +27,7 @@ import java.util.function.Predicate;
 public class PlanReader {
 
     private static final Duration POLL = Duration.ofMillis(20);
+    private static final int CACHED_DOCUMENTS = 1_000;
 
     private final PlanViewRepository views;
     private final PlanCheckpointRepository checkpoints;
@@ -33,6 +36,12 @@ public class PlanReader {
     private final EventStore eventStore;
     private final Clock clock;
     private final Duration readYourWritesTimeout;
+    /**
+     * A document depends only on the plan's revision and on the day it is read (slack and forecasts count from
+     * today), so scheduling it again for every read of an unchanged plan is wasted work.
+     */
+    private final Cache<CurrentDocument, PlanDocument> currentDocuments =
+            Caffeine.newBuilder().maximumSize(CACHED_DOCUMENTS).build();
 
     public PlanReader(PlanViewRepository views, PlanCheckpointRepository checkpoints, PlanStateJson json,
                       ProjectionProgress progress, EventStore eventStore, Clock clock,
@@ -50,6 +59,9 @@ public class PlanReader {
     public record PlanAt(PlanState state, PlanDocuments.Provenance provenance, LocalDate recordedOn) {
     }
 
+    private record CurrentDocument(UUID planId, long revision, LocalDate today) {
+    }
+
     @Transactional(readOnly = true)
     public PlanDocument current(UUID planId) {
         PlanView view = views.findById(planId).orElseThrow(() -> unknownOrBehind(planId));
@@ -57,8 +69,9 @@ public class PlanReader {
             throw new ProjectionBehind("The read models are being rebuilt and this plan has not been replayed up to "
                     + "its latest revision yet; try again shortly");
         }
-        return PlanDocuments.of(json.stateOf(view), LocalDate.now(clock), new PlanDocuments.Provenance(
-                view.createdAt(), view.createdBy(), view.lastChangedAt(), view.lastChangedBy()));
+        return currentDocuments.get(new CurrentDocument(planId, view.revision(), LocalDate.now(clock)),
+                key -> PlanDocuments.of(json.stateOf(view), key.today(), new PlanDocuments.Provenance(
+                        view.createdAt(), view.createdBy(), view.lastChangedAt(), view.lastChangedBy())));
     }
 
     public PlanDocument atRevision(UUID planId, long revision) {
