@@ -1,5 +1,6 @@
 package dev.backcast;
 
+import dev.backcast.server.audit.VerifyCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,6 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class BackcastApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals(VerifyCommand.NAME)) {
+            System.exit(VerifyCommand.run(args, System.out));
+        }
         SpringApplication.run(BackcastApplication.class, args);
     }
 }

@@ -17,6 +17,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -25,6 +27,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +117,18 @@ public final class Benchmark {
                 histories != null ? histories : quick ? List.of(10, 100, 1000) : List.of(100, 1000, 10000), jar, report);
     }
 
+    /** A throw-away Ed25519 key pair as PEM: the server refuses to start on an external database without one. */
+    private static Path sealSigningKey() throws Exception {
+        KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        Base64.Encoder pem = Base64.getMimeEncoder(64, new byte[] {'\n'});
+        Path file = Files.createTempFile("backcast-benchmark-seal-key", ".pem");
+        Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n" + pem.encodeToString(pair.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n-----BEGIN PUBLIC KEY-----\n"
+                + pem.encodeToString(pair.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+        file.toFile().deleteOnExit();
+        return file;
+    }
+
     void run() throws Exception {
         EmbeddedPostgres embedded = null;
         if (System.getenv("BACKCAST_DB_URL") != null) {
@@ -201,7 +216,8 @@ public final class Benchmark {
                 "-jar", serverJar.toAbsolutePath().toString(), "--server.port=" + port,
                 "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=" + dbUser,
                 "--spring.datasource.password=" + dbPassword,
-                "--backcast.users=" + USER + ":" + PASSWORD + ":PLANNER+ADMIN")
+                "--backcast.users=" + USER + ":" + PASSWORD + ":PLANNER+ADMIN",
+                "--backcast.audit.signing-key=" + sealSigningKey())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         base = "http://localhost:" + port;
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();

@@ -64,11 +64,13 @@ class SecurityIT {
     }
 
     @Test
-    void theServerRefusesToStartWithDemoPasswordsOnARealDatabase() {
+    void theServerRefusesToStartWithDemoPasswordsOnARealDatabase() throws java.io.IOException {
         SpringApplicationBuilder withExternalDatabase = new SpringApplicationBuilder(BackcastApplication.class);
+        String sealSigningKey = "--backcast.audit.signing-key=" + ServerProcess.sealSigningKey();
 
         assertThatThrownBy(() -> withExternalDatabase.run("--spring.datasource.url=" + databaseUrl,
-                "--spring.datasource.username=postgres", "--server.port=0", "--spring.flyway.enabled=false"))
+                "--spring.datasource.username=postgres", "--server.port=0", "--spring.flyway.enabled=false",
+                sealSigningKey))
                 .hasStackTraceContaining("demo password");
     }
 }

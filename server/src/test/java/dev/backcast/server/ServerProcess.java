@@ -1,5 +1,7 @@
 package dev.backcast.server;
 
+import dev.backcast.query.audit.SealKeys;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -23,6 +25,15 @@ final class ServerProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /** One key for every server process of the test run, as an organisation's servers would share theirs. */
+    static synchronized Path sealSigningKey() throws IOException {
+        Path key = Path.of("target", "it-seal-signing-key.pem").toAbsolutePath();
+        if (!Files.exists(key)) {
+            Files.writeString(key, SealKeys.generate().toPem());
+        }
+        return key;
+    }
+
     static ServerProcess start(String heap, String... arguments) throws IOException {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
@@ -31,6 +42,7 @@ final class ServerProcess implements AutoCloseable {
         Path log = Files.createTempFile("backcast-server", ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 heap, "-jar", Path.of("target", "backcast.jar").toAbsolutePath().toString(), "--server.port=" + port));
+        command.add("--backcast.audit.signing-key=" + sealSigningKey());
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         ServerProcess server = new ServerProcess(process, port, log);

@@ -1,5 +1,6 @@
 package dev.backcast.query.web;
 
+import dev.backcast.query.audit.UntrustworthySeal;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -34,6 +35,12 @@ public class ReadProblems {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "projection-behind", "Not caught up yet",
                         behind.getMessage()));
+    }
+
+    @ExceptionHandler(UntrustworthySeal.class)
+    public ResponseEntity<ProblemDetail> untrustworthySeal(UntrustworthySeal seal) {
+        return ResponseEntity.unprocessableEntity().body(problem(HttpStatus.UNPROCESSABLE_ENTITY, "untrustworthy-seal",
+                "Seal rejected", "This seal proves nothing: " + seal.getMessage()));
     }
 
     private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {

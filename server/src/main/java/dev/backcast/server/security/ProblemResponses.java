@@ -35,7 +35,7 @@ public class ProblemResponses {
     public AccessDeniedHandler forbidden() {
         return (request, response, exception) -> write(request, response, HttpStatus.FORBIDDEN, "forbidden",
                 "Not allowed", "Your role does not allow " + request.getMethod() + " " + request.getRequestURI()
-                        + "; reading needs VIEWER, changing plans needs PLANNER, administration needs ADMIN");
+                        + "; reading needs VIEWER, changing plans needs PLANNER, audit needs AUDITOR or ADMIN, administration needs ADMIN");
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,

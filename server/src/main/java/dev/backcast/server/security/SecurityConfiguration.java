@@ -39,6 +39,8 @@ public class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/api/admin/**").hasRole(Roles.ADMIN)
+                        .requestMatchers("/api/audit", "/api/audit/**", "/api/plans/*/audit", "/api/plans/*/audit/**")
+                        .hasAnyRole(Roles.ADMIN, Roles.AUDITOR)
                         .requestMatchers("/api/tokens", "/api/tokens/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/**").hasRole(Roles.VIEWER)
                         .requestMatchers(HttpMethod.HEAD, "/api/**").hasRole(Roles.VIEWER)
@@ -50,11 +52,12 @@ public class SecurityConfiguration {
                 .build();
     }
 
-    /** Planners and admins can read whatever viewers can. */
+    /** Planners, auditors and admins can read whatever viewers can. */
     @Bean
     static RoleHierarchy roleHierarchy() {
         return RoleHierarchyImpl.fromHierarchy("""
                 ROLE_PLANNER > ROLE_VIEWER
+                ROLE_AUDITOR > ROLE_VIEWER
                 ROLE_ADMIN > ROLE_VIEWER
                 """);
     }
