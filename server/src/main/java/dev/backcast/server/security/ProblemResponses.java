@@ -9,6 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -28,14 +29,23 @@ public class ProblemResponses {
         return (request, response, exception) -> {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Backcast\"");
             write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign in first",
-                    "This needs a signed-in user: send HTTP Basic credentials");
+                    "This needs a signed-in user: send HTTP Basic credentials or an API token "
+                            + "(Authorization: Bearer), or sign in at /login");
         };
     }
 
     public AccessDeniedHandler forbidden() {
-        return (request, response, exception) -> write(request, response, HttpStatus.FORBIDDEN, "forbidden",
-                "Not allowed", "Your role does not allow " + request.getMethod() + " " + request.getRequestURI()
-                        + "; reading needs VIEWER, changing plans needs PLANNER, audit needs AUDITOR or ADMIN, administration needs ADMIN");
+        return (request, response, exception) -> {
+            if (exception instanceof CsrfException) {
+                write(request, response, HttpStatus.FORBIDDEN, "csrf", "Missing or stale CSRF token",
+                        "A change made from a signed-in browser session must carry the value of the XSRF-TOKEN "
+                                + "cookie in the X-XSRF-TOKEN header (or the _csrf form field)");
+                return;
+            }
+            write(request, response, HttpStatus.FORBIDDEN, "forbidden", "Not allowed", "Your role does not allow "
+                    + request.getMethod() + " " + request.getRequestURI() + "; reading needs VIEWER, changing plans "
+                    + "needs PLANNER, audit needs AUDITOR or ADMIN, administration needs ADMIN");
+        };
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,

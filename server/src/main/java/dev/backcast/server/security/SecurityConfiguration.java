@@ -4,10 +4,13 @@ import dev.backcast.server.database.EmbeddedPostgresEnvironment;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -16,40 +19,79 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import dev.backcast.server.security.tokens.ApiTokens;
 import dev.backcast.server.security.tokens.BearerTokenAuthentication;
 
 import java.util.List;
 
-/** HTTP Basic for the API, users from configuration, and the roles' rights. */
+/** HTTP Basic and API tokens for scripts, a login form and session for browsers, users and the roles' rights. */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
+    /**
+     * Scripts and API clients: every request carries its credentials (HTTP Basic or an API token), nothing is kept
+     * between requests, and without a session there is no cross-site request to forge.
+     */
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, ApiTokens tokens,
-                            UserDetailsService users) throws Exception {
+    @Order(1)
+    SecurityFilterChain apiClients(HttpSecurity http, ProblemResponses problems, ApiTokens tokens,
+                                   UserDetailsService users) throws Exception {
         return http
+                .securityMatcher(request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null)
                 .addFilterBefore(new BearerTokenAuthentication(tokens, users, problems.unauthenticated()),
                         BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
-                        .permitAll()
-                        .requestMatchers("/error").permitAll()
-                        .requestMatchers("/api/admin/**").hasRole(Roles.ADMIN)
-                        .requestMatchers("/api/audit", "/api/audit/**", "/api/plans/*/audit", "/api/plans/*/audit/**")
-                        .hasAnyRole(Roles.ADMIN, Roles.AUDITOR)
-                        .requestMatchers("/api/tokens", "/api/tokens/**").authenticated()
-                        .requestMatchers(HttpMethod.GET, "/api/**").hasRole(Roles.VIEWER)
-                        .requestMatchers(HttpMethod.HEAD, "/api/**").hasRole(Roles.VIEWER)
-                        .requestMatchers("/api/**").hasRole(Roles.PLANNER)
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(SecurityConfiguration::rights)
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems.unauthenticated())
                         .accessDeniedHandler(problems.forbidden()))
                 .build();
+    }
+
+    /**
+     * People in a browser: a login form and a session cookie, with every change guarded by a CSRF token that the
+     * page sends back from the XSRF-TOKEN cookie. The API answers them with the same problems as scripts.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain browsers(HttpSecurity http, ProblemResponses problems) throws Exception {
+        RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        // Without a session an API call carries no ambient credentials to forge; it is simply unauthenticated (401).
+        RequestMatcher forgeable = request -> CsrfFilter.DEFAULT_CSRF_MATCHER.matches(request)
+                && (request.getSession(false) != null || !api.matches(request));
+        return http
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(forgeable)
+                        .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
+                .addFilterAfter(new CsrfCookieRefresh(), BasicAuthenticationFilter.class)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .authorizeHttpRequests(SecurityConfiguration::rights)
+                .formLogin(login -> login.defaultSuccessUrl("/swagger-ui.html"))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .exceptionHandling(errors -> errors
+                        .defaultAuthenticationEntryPointFor(problems.unauthenticated(), api)
+                        .accessDeniedHandler(problems.forbidden()))
+                .build();
+    }
+
+    private static void rights(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+        requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                .requestMatchers("/error", "/login").permitAll()
+                .requestMatchers("/api/admin/**").hasRole(Roles.ADMIN)
+                .requestMatchers("/api/audit", "/api/audit/**", "/api/plans/*/audit", "/api/plans/*/audit/**")
+                .hasAnyRole(Roles.ADMIN, Roles.AUDITOR)
+                .requestMatchers("/api/tokens", "/api/tokens/**").authenticated()
+                .requestMatchers(HttpMethod.GET, "/api/**").hasRole(Roles.VIEWER)
+                .requestMatchers(HttpMethod.HEAD, "/api/**").hasRole(Roles.VIEWER)
+                .requestMatchers("/api/**").hasRole(Roles.PLANNER)
+                .anyRequest().authenticated();
     }
 
     /** Planners, auditors and admins can read whatever viewers can. */
