@@ -1,5 +1,6 @@
 package dev.backcast.query.admin;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -10,11 +11,21 @@ import java.util.List;
  * @param lag         events the projection still has to process
  * @param replaying   whether it is rebuilding from the event store
  * @param replayProgress share of the rebuild done (0..1), null when not rebuilding
+ * @param deadLetters    plans whose events the projection could not handle, parked until retried or discarded
  */
 public record ProjectionStatus(String name, boolean running, long position, long head, long lag, boolean replaying,
-                               Double replayProgress, List<Segment> segments) {
+                               Double replayProgress, List<Segment> segments, List<DeadLetters> deadLetters) {
 
     /** One segment of the projection's work and the process that holds its claim. */
     public record Segment(int segmentId, long position, boolean caughtUp, boolean replaying, String error) {
+    }
+
+    /**
+     * One plan's parked events: the first is the one that failed, the others wait behind it in order.
+     *
+     * @param firstRevision the revision of the event that failed
+     */
+    public record DeadLetters(String planId, long events, long firstRevision, String eventIdentifier,
+                              String eventType, String error, Instant enqueuedAt, Instant lastTried) {
     }
 }

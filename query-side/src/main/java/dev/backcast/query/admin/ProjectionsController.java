@@ -3,10 +3,14 @@ package dev.backcast.query.admin;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,15 +19,20 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.UUID;
 
-/** The read models' processors: where they stand, and rebuilding one from the event store. */
+/** The read models' processors: where they stand, the events they could not handle, and rebuilding them. */
 @RestController
 @Tag(name = "Administration", description = "Projection status and rebuilds (role ADMIN)")
 public class ProjectionsController {
+
+    private static final int MAX_DEAD_LETTER_SEQUENCES = 100;
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
@@ -50,9 +59,7 @@ public class ProjectionsController {
             + "replays every event; the server keeps answering, and plans not yet replayed answer 503 until they "
             + "are. Follow the progress with GET /api/admin/projections.")
     public ResponseEntity<ProjectionStatus> rebuild(@PathVariable String name) {
-        StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no projection named '"
-                        + name + "'; GET /api/admin/projections lists them"));
+        StreamingEventProcessor processor = processor(name);
         if (!processor.supportsReset()) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "Projection '" + name + "' cannot be rebuilt");
         }
@@ -62,7 +69,82 @@ public class ProjectionsController {
         return ResponseEntity.accepted().body(status(processor, position(eventStore.createHeadToken())));
     }
 
-    private static ProjectionStatus status(StreamingEventProcessor processor, long head) {
+    @PostMapping("/api/admin/projections/{name}/dead-letters/{planId}/retry")
+    @Operation(summary = "Handle a plan's parked events again", description = "After a fix, processes the plan's "
+            + "dead letters in order; answers whether they were all handled, and the projection's status.")
+    public RetryOutcome retry(@PathVariable String name, @PathVariable UUID planId) {
+        StreamingEventProcessor processor = processor(name);
+        parked(name, planId);
+        boolean handled = processing.sequencedDeadLetterProcessor(name).orElseThrow()
+                .process(letter -> planOf(letter).equals(planId.toString()));
+        return new RetryOutcome(planId.toString(), handled, status(processor, position(eventStore.createHeadToken())));
+    }
+
+    @PostMapping("/api/admin/projections/{name}/dead-letters/{planId}/discard")
+    @Operation(summary = "Give up on a plan's parked events", description = "Removes them from the queue; the plan's "
+            + "read model stays at the revision before the first of them until a rebuild, which parks again whatever "
+            + "still fails.")
+    public ProjectionStatus discard(@PathVariable String name, @PathVariable UUID planId) {
+        StreamingEventProcessor processor = processor(name);
+        SequencedDeadLetterQueue<EventMessage<?>> queue = parked(name, planId);
+        queue.deadLetterSequence(planId.toString()).forEach(queue::evict);
+        return status(processor, position(eventStore.createHeadToken()));
+    }
+
+    /** Whether retrying a plan's parked events handled them all. */
+    public record RetryOutcome(String planId, boolean handled, ProjectionStatus projection) {
+    }
+
+    private StreamingEventProcessor processor(String name) {
+        return processing.eventProcessor(name, StreamingEventProcessor.class)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no projection named '"
+                        + name + "'; GET /api/admin/projections lists them"));
+    }
+
+    private SequencedDeadLetterQueue<EventMessage<?>> parked(String name, UUID planId) {
+        SequencedDeadLetterQueue<EventMessage<?>> queue = processing.deadLetterQueue(name)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Projection '" + name
+                        + "' has no dead-letter queue"));
+        if (!queue.contains(planId.toString())) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Projection '" + name + "' has no parked events "
+                    + "of plan " + planId);
+        }
+        return queue;
+    }
+
+    private List<ProjectionStatus.DeadLetters> deadLetters(String name) {
+        List<ProjectionStatus.DeadLetters> parked = new ArrayList<>();
+        processing.deadLetterQueue(name).ifPresent(queue -> {
+            for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue.deadLetters()) {
+                if (parked.size() == MAX_DEAD_LETTER_SEQUENCES) {
+                    break;
+                }
+                Iterator<DeadLetter<? extends EventMessage<?>>> letters = sequence.iterator();
+                if (!letters.hasNext()) {
+                    continue;
+                }
+                DeadLetter<? extends EventMessage<?>> first = letters.next();
+                long events = 1;
+                for (; letters.hasNext(); letters.next()) {
+                    events++;
+                }
+                EventMessage<?> message = first.message();
+                long revision = message instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() + 1 : 0;
+                parked.add(new ProjectionStatus.DeadLetters(planOf(first), events, revision, message.getIdentifier(),
+                        message.getPayloadType().getSimpleName(),
+                        first.cause().map(cause -> cause.type() + ": " + cause.message()).orElse(null),
+                        first.enqueuedAt(), first.lastTouched()));
+            }
+        });
+        return parked;
+    }
+
+    private static String planOf(DeadLetter<? extends EventMessage<?>> letter) {
+        return letter.message() instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier()
+                : letter.message().getIdentifier();
+    }
+
+    private ProjectionStatus status(StreamingEventProcessor processor, long head) {
         Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
         List<ProjectionStatus.Segment> segmentStatus = segments.values().stream()
                 .sorted(Comparator.comparingInt(status -> status.getSegment().getSegmentId()))
@@ -79,7 +161,7 @@ public class ProjectionsController {
             progress = resetAt <= 0 ? 1.0 : Math.min(1.0, Math.max(0, position) / (double) resetAt);
         }
         return new ProjectionStatus(processor.getName(), processor.isRunning(), position, head,
-                Math.max(0, head - position), replaying, progress, segmentStatus);
+                Math.max(0, head - position), replaying, progress, segmentStatus, deadLetters(processor.getName()));
     }
 
     private static long position(TrackingToken token) {

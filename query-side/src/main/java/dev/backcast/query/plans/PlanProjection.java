@@ -19,7 +19,8 @@ import java.util.UUID;
 /**
  * Projects every plan event into the current plan and its revision history, folding with {@link PlanState#evolve}
  * like the aggregate does. Runs in the tracking "plans" processor: a batch's read-model changes and its token commit
- * together.
+ * together. Whatever can refuse an event is checked before anything is written, so a refused event goes to the
+ * dead-letter queue without leaving half a change in the batch's transaction.
  */
 @Component
 @ProcessingGroup(PlanProjection.PROCESSOR)
@@ -47,6 +48,11 @@ public class PlanProjection {
     @EventHandler
     public void on(PlanEvent event, DomainEventMessage<?> message) {
         UUID planId = event.planId();
+        if (planId == null || !planId.toString().equals(message.getAggregateIdentifier())) {
+            throw new IllegalStateException("Event " + message.getIdentifier() + " is recorded as revision "
+                    + (message.getSequenceNumber() + 1) + " of plan " + message.getAggregateIdentifier()
+                    + " but names plan " + planId);
+        }
         PlanView view = views.findById(planId).orElse(null);
         PlanState before = view == null ? PlanState.initial() : json.stateOf(view);
         long revision = message.getSequenceNumber() + 1;
