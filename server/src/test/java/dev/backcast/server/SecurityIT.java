@@ -6,6 +6,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.util.List;
+
 import static dev.backcast.server.PlanRequests.createPlan;
 import static dev.backcast.server.PlanRequests.events;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,6 +63,18 @@ class SecurityIT {
 
         assertThat(forged.status()).isEqualTo(400);
         assertThat(events(planner, planId)).allSatisfy(event -> assertThat(event.get("author").asText()).isEqualTo("planner"));
+    }
+
+    @Test
+    void answersCarryTheUsualSecurityHeadersForScriptsAndBrowsersAlike() {
+        for (Api.Response response : List.of(new Api(port, "viewer").get("/api/plans"),
+                new Api(port, null).get("/api/plans"), new Api(port, null).get("/login"))) {
+            assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
+            assertThat(response.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
+            assertThat(response.header("Referrer-Policy")).isEqualTo("same-origin");
+            assertThat(response.header("Cache-Control")).contains("no-store");
+        }
     }
 
     @Test

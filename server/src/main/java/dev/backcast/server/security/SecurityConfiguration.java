@@ -11,6 +11,7 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -20,6 +21,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -45,6 +47,7 @@ public class SecurityConfiguration {
                 .addFilterBefore(new BearerTokenAuthentication(tokens, users, problems.unauthenticated()),
                         BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
+                .headers(SecurityConfiguration::securityHeaders)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(SecurityConfiguration::rights)
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
@@ -69,6 +72,7 @@ public class SecurityConfiguration {
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
                 .addFilterAfter(new CsrfCookieRefresh(), BasicAuthenticationFilter.class)
+                .headers(SecurityConfiguration::securityHeaders)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .authorizeHttpRequests(SecurityConfiguration::rights)
                 .formLogin(login -> login.defaultSuccessUrl("/swagger-ui.html"))
@@ -77,6 +81,15 @@ public class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(problems.unauthenticated(), api)
                         .accessDeniedHandler(problems.forbidden()))
                 .build();
+    }
+
+    /**
+     * Beside Spring Security's defaults (no sniffing, no framing, no caching of answers): no page of Backcast may be
+     * framed by another site, and links out do not carry Backcast's addresses.
+     */
+    private static void securityHeaders(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(policy -> policy.policyDirectives("frame-ancestors 'none'"))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
     }
 
     private static void rights(
