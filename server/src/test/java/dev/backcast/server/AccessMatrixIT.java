@@ -36,7 +36,10 @@ class AccessMatrixIT {
                     || method.equals("HEAD")), EVERY_ROLE),
             new Rule("changing plans", (method, path) -> path.startsWith("/api/"), Set.of("planner", "admin")));
 
-    /** Demo users; "admin" has ADMIN and PLANNER. Wrong passwords go to a name no one has. */
+    /**
+     * Demo users; "admin" has ADMIN and PLANNER. Wrong passwords go to names no one has, a new one for each operation,
+     * so that slowing down repeated failures does not turn their 401 into 429.
+     */
     private static final Map<String, String> USERS = Map.of("viewer", "viewer", "planner", "planner", "admin", "admin",
             "auditor", "auditor");
 
@@ -60,7 +63,7 @@ class AccessMatrixIT {
                 operations++;
                 requests += expect(wrong, rule, method, path, "nobody", new Api(port, null), 401);
                 requests += expect(wrong, rule, method, path, "a wrong password",
-                        new Api(port, "mallory", "not-a-password"), 401);
+                        new Api(port, "mallory-" + operations, "not-a-password"), 401);
                 for (Map.Entry<String, String> user : USERS.entrySet()) {
                     Api caller = new Api(port, user.getKey(), user.getValue());
                     requests += expect(wrong, rule, method, path, user.getKey(), caller,

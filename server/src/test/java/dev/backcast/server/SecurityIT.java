@@ -6,12 +6,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.time.Duration;
 import java.util.List;
 
 import static dev.backcast.server.PlanRequests.createPlan;
 import static dev.backcast.server.PlanRequests.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** Who may read and write; every decision is attributed to the signed-in user, never to the request body. */
 @BackcastIntegrationTest
@@ -63,6 +65,24 @@ class SecurityIT {
 
         assertThat(forged.status()).isEqualTo(400);
         assertThat(events(planner, planId)).allSatisfy(event -> assertThat(event.get("author").asText()).isEqualTo("planner"));
+    }
+
+    @Test
+    void repeatedFailedSignInsOfOneUserFromOneClientAreSlowedDown() {
+        Api guessing = new Api(port, "locksmith", "guess");
+        for (int attempt = 1; attempt <= 6; attempt++) {
+            assertThat(guessing.get("/api/plans").status()).as("attempt %d", attempt).isEqualTo(401);
+        }
+        Api.Response refused = guessing.get("/api/plans");
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.header("Retry-After")).isEqualTo("1");
+        assertThat(refused.json().get("detail").asText()).contains("Too many failed sign-ins");
+        Api rightPassword = new Api(port, "locksmith", "locksmith");
+        assertThat(rightPassword.get("/api/plans").status()).as("refused even with the right password").isEqualTo(429);
+        assertThat(new Api(port, "viewer").get("/api/plans").status()).as("other users go on").isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> rightPassword.get("/api/plans").status() == 200);
+        assertThat(guessing.get("/api/plans").status()).as("a success forgets the failures").isEqualTo(401);
     }
 
     @Test

@@ -48,6 +48,14 @@ public class ProblemResponses {
         };
     }
 
+    /** Too many failed sign-ins of one user from one client: try again after {@code seconds}. */
+    public void tooManySignIns(HttpServletRequest request, HttpServletResponse response, long seconds)
+            throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        write(request, response, HttpStatus.TOO_MANY_REQUESTS, "too-many-sign-ins", "Too many failed sign-ins",
+                "Too many failed sign-ins for this user from this client; try again in " + seconds + " s");
+    }
+
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,
                        String title, String detail) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

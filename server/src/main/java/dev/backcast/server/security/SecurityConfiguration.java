@@ -19,6 +19,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -41,10 +42,11 @@ public class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiClients(HttpSecurity http, ProblemResponses problems, ApiTokens tokens,
-                                   UserDetailsService users) throws Exception {
+                                   UserDetailsService users, SignInThrottle throttle) throws Exception {
         return http
                 .securityMatcher(request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null)
-                .addFilterBefore(new BearerTokenAuthentication(tokens, users, problems.unauthenticated()),
+                .addFilterBefore(new SignInThrottling(throttle, problems), BasicAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenAuthentication(tokens, users, problems.unauthenticated(), throttle),
                         BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .headers(SecurityConfiguration::securityHeaders)
@@ -62,7 +64,8 @@ public class SecurityConfiguration {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain browsers(HttpSecurity http, ProblemResponses problems) throws Exception {
+    SecurityFilterChain browsers(HttpSecurity http, ProblemResponses problems, SignInThrottle throttle)
+            throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
         // Without a session an API call carries no ambient credentials to forge; it is simply unauthenticated (401).
         RequestMatcher forgeable = request -> CsrfFilter.DEFAULT_CSRF_MATCHER.matches(request)
@@ -72,6 +75,7 @@ public class SecurityConfiguration {
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
                 .addFilterAfter(new CsrfCookieRefresh(), BasicAuthenticationFilter.class)
+                .addFilterBefore(new SignInThrottling(throttle, problems), UsernamePasswordAuthenticationFilter.class)
                 .headers(SecurityConfiguration::securityHeaders)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .authorizeHttpRequests(SecurityConfiguration::rights)

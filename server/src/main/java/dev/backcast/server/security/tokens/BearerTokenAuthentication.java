@@ -1,5 +1,6 @@
 package dev.backcast.server.security.tokens;
 
+import dev.backcast.server.security.SignInThrottle;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,12 +30,14 @@ public class BearerTokenAuthentication extends OncePerRequestFilter {
     private final ApiTokens tokens;
     private final UserDetailsService users;
     private final AuthenticationEntryPoint unauthenticated;
+    private final SignInThrottle throttle;
 
     public BearerTokenAuthentication(ApiTokens tokens, UserDetailsService users,
-                                     AuthenticationEntryPoint unauthenticated) {
+                                     AuthenticationEntryPoint unauthenticated, SignInThrottle throttle) {
         this.tokens = tokens;
         this.users = users;
         this.unauthenticated = unauthenticated;
+        this.throttle = throttle;
     }
 
     @Override
@@ -47,10 +50,12 @@ public class BearerTokenAuthentication extends OncePerRequestFilter {
         }
         Optional<UserDetails> owner = tokens.ownerOf(header.substring(BEARER.length()).strip()).flatMap(this::user);
         if (owner.isEmpty()) {
+            throttle.failed(request.getRemoteAddr(), SignInThrottle.TOKEN_USER);
             SecurityContextHolder.clearContext();
             unauthenticated.commence(request, response, new BadCredentialsException("Unknown or revoked API token"));
             return;
         }
+        throttle.succeeded(request.getRemoteAddr(), SignInThrottle.TOKEN_USER);
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(owner.get().getUsername(), null,
                 owner.get().getAuthorities()));
