@@ -60,10 +60,21 @@ final class ServerProcess implements AutoCloseable {
         return port;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     boolean alive() {
         return process.isAlive();
     }
 
+    /** {@code kill -9}: the process ends at once, with no chance to finish anything. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** SIGTERM, as an orchestrator stops a service: returns when the process has ended. */
     @Override
     public void close() throws InterruptedException {
         process.destroy();

@@ -12,12 +12,18 @@ import java.util.List;
  * @param replaying   whether it is rebuilding from the event store
  * @param replayProgress share of the rebuild done (0..1), null when not rebuilding
  * @param deadLetters    plans whose events the projection could not handle, parked until retried or discarded
+ * @param claims         every segment of the projection and the process that holds it, whichever process it is
  */
 public record ProjectionStatus(String name, boolean running, long position, long head, long lag, boolean replaying,
-                               Double replayProgress, List<Segment> segments, List<DeadLetters> deadLetters) {
+                               Double replayProgress, List<Segment> segments, List<DeadLetters> deadLetters,
+                               List<Claim> claims) {
 
     /** One segment of the projection's work and the process that holds its claim. */
     public record Segment(int segmentId, long position, boolean caughtUp, boolean replaying, String error) {
+    }
+
+    /** A segment and the process holding it ({@code pid@host}), null when no process does. */
+    public record Claim(int segmentId, String heldBy) {
     }
 
     /**

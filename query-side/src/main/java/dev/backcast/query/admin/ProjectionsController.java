@@ -12,6 +12,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,10 +37,12 @@ public class ProjectionsController {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final JdbcTemplate jdbc;
 
-    public ProjectionsController(EventProcessingConfiguration processing, EventStore eventStore) {
+    public ProjectionsController(EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.jdbc = jdbc;
     }
 
     @GetMapping("/api/admin/projections")
@@ -139,6 +142,11 @@ public class ProjectionsController {
         return parked;
     }
 
+    private List<ProjectionStatus.Claim> claims(String name) {
+        return jdbc.query("SELECT segment, owner FROM token_entry WHERE processor_name = ? ORDER BY segment",
+                (rows, row) -> new ProjectionStatus.Claim(rows.getInt("segment"), rows.getString("owner")), name);
+    }
+
     private static String planOf(DeadLetter<? extends EventMessage<?>> letter) {
         return letter.message() instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier()
                 : letter.message().getIdentifier();
@@ -161,7 +169,8 @@ public class ProjectionsController {
             progress = resetAt <= 0 ? 1.0 : Math.min(1.0, Math.max(0, position) / (double) resetAt);
         }
         return new ProjectionStatus(processor.getName(), processor.isRunning(), position, head,
-                Math.max(0, head - position), replaying, progress, segmentStatus, deadLetters(processor.getName()));
+                Math.max(0, head - position), replaying, progress, segmentStatus, deadLetters(processor.getName()),
+                claims(processor.getName()));
     }
 
     private static long position(TrackingToken token) {

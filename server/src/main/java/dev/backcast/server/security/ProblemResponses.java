@@ -48,6 +48,19 @@ public class ProblemResponses {
         };
     }
 
+    /** An address the firewall refuses: encoded slashes, semicolons, "..", characters that are not allowed. */
+    public void rejected(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        write(request, response, HttpStatus.BAD_REQUEST, "invalid-request", "Address not accepted",
+                "The request's address contains something that is not allowed (an encoded slash or percent sign, a "
+                        + "semicolon, a '..' segment or a control character); ids are UUIDs");
+    }
+
+    /** A request this process's role does not take (405), with where to send it instead. */
+    public void notThisRole(HttpServletRequest request, HttpServletResponse response, String detail)
+            throws IOException {
+        write(request, response, HttpStatus.METHOD_NOT_ALLOWED, "not-this-role", "Not on this server", detail);
+    }
+
     /** Too many failed sign-ins of one user from one client: try again after {@code seconds}. */
     public void tooManySignIns(HttpServletRequest request, HttpServletResponse response, long seconds)
             throws IOException {

@@ -22,6 +22,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -109,6 +110,12 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.HEAD, "/api/**").hasRole(Roles.VIEWER)
                 .requestMatchers("/api/**").hasRole(Roles.PLANNER)
                 .anyRequest().authenticated();
+    }
+
+    /** The firewall's refusals are problems too, not the servlet container's error page. */
+    @Bean
+    RequestRejectedHandler requestRejected(ProblemResponses problems) {
+        return (request, response, rejected) -> problems.rejected(request, response);
     }
 
     /** Planners, auditors and admins can read whatever viewers can. */
