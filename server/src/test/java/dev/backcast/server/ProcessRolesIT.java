@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two command processes and two query processes on one database, under a load of two thousand decisions over
+ * Two command processes and two query processes on one database, under a load of three thousand decisions over
  * sixteen plans, each plan written through both command processes; the two query processes share the projection's
  * segments, one of them is killed during the load and the other takes its segments over. Every acknowledged decision is recorded once,
  * revisions are gapless, only query processes ever hold the projection, and the read models end exact.
@@ -37,7 +37,7 @@ class ProcessRolesIT {
     private static final String USERS = "--backcast.users=writer:a-long-writer-secret:PLANNER+ADMIN";
     private static final int PLANS = 16;
     private static final int WRITERS = 8;
-    private static final int DECISIONS_PER_WRITER = 250;
+    private static final int DECISIONS_PER_WRITER = 375;
 
     @Test
     void commandAndQueryProcessesShareOneDatabaseAndSurviveTheLossOfAQueryProcess() throws Exception {

@@ -22,7 +22,9 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import javax.sql.DataSource;
 import java.net.URI;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
@@ -32,6 +34,13 @@ import java.sql.SQLTransientConnectionException;
 public class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiProblems.class);
+    private static final int VALIDATION_SECONDS = 2;
+
+    private final DataSource dataSource;
+
+    public ApiProblems(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
@@ -88,8 +97,12 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.internalServerError().body(problem);
     }
 
-    /** A connection that failed or could not be had: SQLSTATE class 08, an administrator shutdown, or a timeout. */
-    private static boolean databaseUnavailable(Throwable exception) {
+    /**
+     * A connection that failed or could not be had: SQLSTATE class 08, an administrator shutdown, a timeout, or a
+     * failure without any SQLSTATE (a pooled connection closed under the request when the database went away) while
+     * the database does not answer.
+     */
+    private boolean databaseUnavailable(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
                     || cause instanceof SQLTransientConnectionException) {
@@ -100,7 +113,20 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                 return true;
             }
         }
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() == null) {
+                return !databaseAnswers();
+            }
+        }
         return false;
+    }
+
+    private boolean databaseAnswers() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(VALIDATION_SECONDS);
+        } catch (SQLException unreachable) {
+            return false;
+        }
     }
 
     private static ProblemDetail invalid(String detail, String field) {
