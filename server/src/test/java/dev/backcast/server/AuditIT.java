@@ -187,8 +187,7 @@ class AuditIT {
                 new byte[32]))));
         SealStatement unsigned = new SealStatement(UUID.randomUUID(), Instant.now(), SealStatement.ALGORITHM,
                 otherKey.fingerprint(), root, 1, plans, null);
-        SealStatement foreign = new SealStatement(unsigned.sealId(), unsigned.takenAt(), unsigned.algorithm(),
-                unsigned.keyFingerprint(), root, 1, plans, otherKey.sign(unsigned.signedBytes()));
+        SealStatement foreign = unsigned.withSignature(otherKey.sign(unsigned.signedBytes()));
         Api.Response foreignRejected = auditor.post("/api/audit/verify", json(foreign));
         assertThat(foreignRejected.status()).isEqualTo(422);
         assertThat(foreignRejected.json().get("detail").asText()).contains("another key");

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +41,21 @@ public final class PlanRequests {
         Api.Response events = api.get("/api/plans/" + planId + "/events");
         assertThat(events.status()).as(events.toString()).isEqualTo(200);
         return events.lines();
+    }
+
+    /** The plan's events, after checking that its revisions run from 1 without a gap. */
+    public static List<JsonNode> gaplessEvents(Api api, String planId) {
+        List<JsonNode> recorded = events(api, planId);
+        assertThat(recorded.stream().map(event -> event.get("revision").asLong()).toList())
+                .as("revisions of plan %s", planId)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, recorded.size()).boxed().toList());
+        return recorded;
+    }
+
+    /** Counts the texts of the questions raised after the plan's creation, one by one. */
+    public static void countQuestionTexts(List<JsonNode> events, Map<String, Integer> counts) {
+        events.stream().skip(1).forEach(event -> counts.merge(event.get("event").get("text").asText(), 1,
+                Integer::sum));
     }
 
     public static String id(Api.Response response, String field) {

@@ -17,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import java.util.stream.LongStream;
 
 import static dev.backcast.server.PlanRequests.createPlan;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,10 +79,8 @@ class TwoCommandProcessesIT {
         }
         pool.shutdown();
 
-        List<JsonNode> events = PlanRequests.events(viaSecond, planId);
+        List<JsonNode> events = PlanRequests.gaplessEvents(viaSecond, planId);
         long head = events.size();
-        assertThat(events.stream().map(event -> event.get("revision").asLong()).toList())
-                .containsExactlyElementsOf(LongStream.rangeClosed(1, head).boxed().toList());
         assertThat(events.stream().skip(1).map(event -> event.get("event").get("questionId").asText())
                 .collect(Collectors.toSet())).isEqualTo(acknowledged);
         assertThat(head).isEqualTo(1 + acknowledged.size());

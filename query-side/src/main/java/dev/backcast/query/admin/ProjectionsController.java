@@ -48,7 +48,7 @@ public class ProjectionsController {
     @GetMapping("/api/admin/projections")
     @Operation(summary = "Every projection's position, lag and rebuild progress")
     public List<ProjectionStatus> projections() {
-        long head = position(eventStore.createHeadToken());
+        long head = head();
         return processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance)
                 .map(StreamingEventProcessor.class::cast)
@@ -69,7 +69,7 @@ public class ProjectionsController {
         processor.shutDown();
         processor.resetTokens();
         processor.start();
-        return ResponseEntity.accepted().body(status(processor, position(eventStore.createHeadToken())));
+        return ResponseEntity.accepted().body(status(processor, head()));
     }
 
     @PostMapping("/api/admin/projections/{name}/dead-letters/{planId}/retry")
@@ -80,7 +80,7 @@ public class ProjectionsController {
         parked(name, planId);
         boolean handled = processing.sequencedDeadLetterProcessor(name).orElseThrow()
                 .process(letter -> planOf(letter).equals(planId.toString()));
-        return new RetryOutcome(planId.toString(), handled, status(processor, position(eventStore.createHeadToken())));
+        return new RetryOutcome(planId.toString(), handled, status(processor, head()));
     }
 
     @PostMapping("/api/admin/projections/{name}/dead-letters/{planId}/discard")
@@ -91,7 +91,7 @@ public class ProjectionsController {
         StreamingEventProcessor processor = processor(name);
         SequencedDeadLetterQueue<EventMessage<?>> queue = parked(name, planId);
         queue.deadLetterSequence(planId.toString()).forEach(queue::evict);
-        return status(processor, position(eventStore.createHeadToken()));
+        return status(processor, head());
     }
 
     /** Whether retrying a plan's parked events handled them all. */
@@ -171,6 +171,10 @@ public class ProjectionsController {
         return new ProjectionStatus(processor.getName(), processor.isRunning(), position, head,
                 Math.max(0, head - position), replaying, progress, segmentStatus, deadLetters(processor.getName()),
                 claims(processor.getName()));
+    }
+
+    private long head() {
+        return position(eventStore.createHeadToken());
     }
 
     private static long position(TrackingToken token) {

@@ -47,13 +47,14 @@ public class AuditPackages {
         String plan = planId.toString();
         try (ZipOutputStream zip = new ZipOutputStream(output, StandardCharsets.UTF_8)) {
             zip.putNextEntry(new ZipEntry(PackageManifest.EVENTS));
-            ChainReport chain = events.ofPlan(plan, Long.MAX_VALUE, stored -> writeWhileVerifying(plan, stored, zip));
+            Packaged packaged = events.ofPlan(plan, Long.MAX_VALUE, stored -> writeWhileVerifying(plan, stored, zip));
+            ChainReport chain = packaged.chain();
             zip.closeEntry();
             Optional<SealStatement> seal = seals.latestCovering(plan);
             InclusionProof proof = seal.map(found -> InclusionProof.of(found, plan)).orElse(null);
             String title = views.findById(planId).map(PlanView::title).orElse(plan);
             PackageManifest manifest = new PackageManifest(PackageManifest.FORMAT, plan, title, clock.instant(),
-                    countOf(chain), chain.headRevision(), chain.headChainHash(),
+                    packaged.events(), chain.headRevision(), chain.headChainHash(),
                     seal.map(SealStatement::sealId).orElse(null));
             entry(zip, PackageManifest.MANIFEST, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
             if (seal.isPresent()) {
@@ -67,22 +68,17 @@ public class AuditPackages {
         }
     }
 
-    private long countOf(ChainReport chain) {
-        return chain.intact() ? chain.events() : events.ofPlan(chain.planId(), Long.MAX_VALUE, stored -> {
-            long count = 0;
-            for (; stored.hasNext(); stored.next()) {
-                count++;
-            }
-            return count;
-        });
+    /** The chain as verified, and how many events went into the package. */
+    private record Packaged(ChainReport chain, long events) {
     }
 
     /** Verifies the chain while every event read, including those read past a failure, goes into the package. */
-    private ChainReport writeWhileVerifying(String planId, Iterator<StoredEvent> stored, ZipOutputStream zip) {
+    private Packaged writeWhileVerifying(String planId, Iterator<StoredEvent> stored, ZipOutputStream zip) {
         try {
             JsonGenerator lines = json.getFactory().createGenerator(zip);
             lines.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             lines.setRootValueSeparator(null);
+            long[] written = {0};
             Iterator<StoredEvent> packaging = new Iterator<>() {
                 @Override
                 public boolean hasNext() {
@@ -95,6 +91,7 @@ public class AuditPackages {
                     try {
                         json.writeValue(lines, PackagedEvent.of(event));
                         lines.writeRaw('\n');
+                        written[0]++;
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -106,7 +103,7 @@ public class AuditPackages {
                 packaging.next();
             }
             lines.flush();
-            return report;
+            return new Packaged(report, written[0]);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -46,6 +46,10 @@ public record SealStatement(UUID sealId, Instant takenAt, String algorithm, Stri
         return EventChain.hex(MerkleTree.root(leaves()));
     }
 
+    public SealStatement withSignature(String newSignature) {
+        return new SealStatement(sealId, takenAt, algorithm, keyFingerprint, rootHash, planCount, plans, newSignature);
+    }
+
     /** The same seal without its plan list, for one plan's inclusion proof to stand in for it. */
     public SealStatement withoutPlans() {
         return new SealStatement(sealId, takenAt, algorithm, keyFingerprint, rootHash, planCount, null, signature);

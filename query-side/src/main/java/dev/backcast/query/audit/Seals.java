@@ -41,9 +41,7 @@ public class Seals {
         SealStatement unsigned = new SealStatement(UUID.randomUUID(), clock.instant().truncatedTo(ChronoUnit.MICROS),
                 SealStatement.ALGORITHM, keys.fingerprint(), EventChain.hex(MerkleTree.root(
                 heads.stream().map(SealStatement.SealedPlan::leaf).toList())), heads.size(), heads, null);
-        SealStatement seal = new SealStatement(unsigned.sealId(), unsigned.takenAt(), unsigned.algorithm(),
-                unsigned.keyFingerprint(), unsigned.rootHash(), heads.size(), heads,
-                keys.sign(unsigned.signedBytes()));
+        SealStatement seal = unsigned.withSignature(keys.sign(unsigned.signedBytes()));
         jdbc.update("INSERT INTO audit_seal (seal_id, taken_at, statement) VALUES (?, ?, ?)", seal.sealId(),
                 Timestamp.from(seal.takenAt()), write(seal));
         log.info("Seal {} taken over {} plans, root hash {}", seal.sealId(), heads.size(), seal.rootHash());
@@ -71,10 +69,6 @@ public class Seals {
 
     public String publicKeyPem() {
         return keys.publicKeyPem();
-    }
-
-    public SealKeys keys() {
-        return keys;
     }
 
     /** @throws UntrustworthySeal when the seal is not one this server's key signed as it stands */

@@ -60,9 +60,13 @@ public class StoredEvents {
                 planId));
     }
 
-    /** Reads every plan's events, plan after plan, each in revision order; {@code reader} gets one plan at a time. */
-    public void eachPlan(PlanVisitor reader) {
-        readOnly.executeWithoutResult(status -> {
+    /**
+     * Reads every plan's events, plan after plan, each in revision order; {@code reader} gets one plan at a time.
+     *
+     * @return how many events were read
+     */
+    public long eachPlan(PlanVisitor reader) {
+        return readOnly.execute(status -> {
             try (Stream<StoredEvent> events = jdbc.queryForStream("SELECT " + COLUMNS + " FROM domain_event_entry "
                     + "ORDER BY aggregate_identifier, sequence_number", ROW)) {
                 Peeking all = new Peeking(events.iterator());
@@ -72,12 +76,9 @@ public class StoredEvents {
                     reader.read(planId, plan);
                     plan.skipRest();
                 }
+                return all.taken;
             }
         });
-    }
-
-    public long count() {
-        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
     }
 
     /** Every plan's head revision and the chain hash recorded there, ordered by plan id. */
@@ -97,6 +98,7 @@ public class StoredEvents {
     private static final class Peeking implements Iterator<StoredEvent> {
         private final Iterator<StoredEvent> source;
         private StoredEvent next;
+        private long taken;
 
         Peeking(Iterator<StoredEvent> source) {
             this.source = source;
@@ -121,6 +123,7 @@ public class StoredEvents {
                 throw new NoSuchElementException();
             }
             next = null;
+            taken++;
             return event;
         }
     }

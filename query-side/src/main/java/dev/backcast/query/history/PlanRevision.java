@@ -1,35 +1,22 @@
 package dev.backcast.query.history;
 
+import dev.backcast.query.plans.RevisionRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
-import org.springframework.data.domain.Persistable;
 import org.hibernate.type.SqlTypes;
 
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
 
 /** One entry of a plan's revision history: one event, explained. */
 @Entity
 @Table(name = "plan_revision")
-@IdClass(PlanRevision.Key.class)
-public class PlanRevision implements Persistable<PlanRevision.Key> {
+@IdClass(RevisionRow.Key.class)
+public class PlanRevision extends RevisionRow {
 
-    /** A revision is identified by its plan and its number. */
-    public record Key(UUID planId, long revision) implements Serializable {
-        public Key() {
-            this(null, 0);
-        }
-    }
-
-    @Id
-    private UUID planId;
-    @Id
-    private long revision;
     private long globalIndex;
     private Instant recordedAt;
     private String author;
@@ -56,8 +43,7 @@ public class PlanRevision implements Persistable<PlanRevision.Key> {
                         String correlationId, UUID changeSetId, String changeSetMessage, String eventType,
                         String summary, String reasonCategory, String reasonNote, String changes,
                         String dueDateEffects) {
-        this.planId = planId;
-        this.revision = revision;
+        super(planId, revision);
         this.globalIndex = globalIndex;
         this.recordedAt = recordedAt;
         this.author = author;
@@ -70,25 +56,6 @@ public class PlanRevision implements Persistable<PlanRevision.Key> {
         this.reasonNote = reasonNote;
         this.changes = changes;
         this.dueDateEffects = dueDateEffects;
-    }
-
-    /** Entries are only ever added: saving one inserts it without looking for it first. */
-    @Override
-    public boolean isNew() {
-        return true;
-    }
-
-    @Override
-    public Key getId() {
-        return new Key(planId, revision);
-    }
-
-    public UUID planId() {
-        return planId;
-    }
-
-    public long revision() {
-        return revision;
     }
 
     public Instant recordedAt() {

@@ -1,5 +1,6 @@
 package dev.backcast.query.history;
 
+import dev.backcast.query.plans.RevisionRow;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
@@ -7,7 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Every plan's revision history. */
-public interface PlanRevisionRepository extends JpaRepository<PlanRevision, PlanRevision.Key>,
+public interface PlanRevisionRepository extends JpaRepository<PlanRevision, RevisionRow.Key>,
         JpaSpecificationExecutor<PlanRevision> {
 
     List<PlanRevision> findByPlanIdOrderByRevision(UUID planId);

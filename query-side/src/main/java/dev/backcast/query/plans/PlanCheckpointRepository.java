@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Checkpoints of long plans. */
-public interface PlanCheckpointRepository extends JpaRepository<PlanCheckpoint, PlanCheckpoint.Key> {
+public interface PlanCheckpointRepository extends JpaRepository<PlanCheckpoint, RevisionRow.Key> {
 
     Optional<PlanCheckpoint> findFirstByPlanIdAndRevisionLessThanEqualOrderByRevisionDesc(UUID planId, long revision);
 

@@ -32,9 +32,7 @@ class SealStatementTest {
         SealStatement seal = signed(KEYS, PLANS);
         byte[] signature = Base64.getDecoder().decode(seal.signature());
         signature[0] ^= 1;
-        SealStatement forgedSignature = new SealStatement(seal.sealId(), seal.takenAt(), seal.algorithm(),
-                seal.keyFingerprint(), seal.rootHash(), seal.planCount(), seal.plans(),
-                Base64.getEncoder().encodeToString(signature));
+        SealStatement forgedSignature = seal.withSignature(Base64.getEncoder().encodeToString(signature));
         assertThat(forgedSignature.untrustworthyWith(KEYS.publicKey()))
                 .hasValueSatisfying(reason -> assertThat(reason).contains("signature"));
         SealStatement otherPlans = new SealStatement(seal.sealId(), seal.takenAt(), seal.algorithm(),
@@ -67,7 +65,6 @@ class SealStatementTest {
         String root = EventChain.hex(MerkleTree.root(plans.stream().map(SealStatement.SealedPlan::leaf).toList()));
         SealStatement unsigned = new SealStatement(UUID.randomUUID(), Instant.parse("2026-11-23T10:00:00Z"),
                 SealStatement.ALGORITHM, keys.fingerprint(), root, plans.size(), plans, null);
-        return new SealStatement(unsigned.sealId(), unsigned.takenAt(), unsigned.algorithm(),
-                unsigned.keyFingerprint(), root, plans.size(), plans, keys.sign(unsigned.signedBytes()));
+        return unsigned.withSignature(keys.sign(unsigned.signedBytes()));
     }
 }

@@ -24,6 +24,7 @@ public class SignInThrottle {
     /** API tokens name no user: their failures from one client count together. */
     public static final String TOKEN_USER = "(API token)";
     private static final Duration FORGET_AFTER = Duration.ofMinutes(15);
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private final int freeFailures;
     private final Duration longestWait;
@@ -46,8 +47,8 @@ public class SignInThrottle {
             return OptionalLong.empty();
         }
         long remaining = recorded.refusedUntilNanos() - System.nanoTime();
-        return remaining > 0 ? OptionalLong.of(Math.max(1, Duration.ofNanos(remaining).toSeconds()
-                + (Duration.ofNanos(remaining).toNanosPart() > 0 ? 1 : 0))) : OptionalLong.empty();
+        return remaining > 0 ? OptionalLong.of((remaining + NANOS_PER_SECOND - 1) / NANOS_PER_SECOND)
+                : OptionalLong.empty();
     }
 
     public void failed(String client, String user) {

@@ -1,5 +1,6 @@
 package dev.backcast.server.security;
 
+import dev.backcast.server.security.tokens.BearerTokenAuthentication;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -47,7 +48,8 @@ class SignInThrottling extends OncePerRequestFilter {
                 return null;
             }
         }
-        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        if (authorization != null && authorization.regionMatches(true, 0, BearerTokenAuthentication.BEARER, 0,
+                BearerTokenAuthentication.BEARER.length())) {
             return SignInThrottle.TOKEN_USER;
         }
         if ("POST".equals(request.getMethod()) && request.getServletPath().equals("/login")) {

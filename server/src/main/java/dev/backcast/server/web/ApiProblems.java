@@ -47,12 +47,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof RequestSizeLimit.BodyTooLarge tooLarge) {
-                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-                        tooLarge.getMessage() + "; send smaller changes, for example split a refinement in two");
-                problem.setType(URI.create("urn:backcast:problem:payload-too-large"));
-                problem.setTitle("Request too large");
-                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
+            if (cause instanceof RequestSizeLimit.BodyTooLarge) {
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(RequestSizeLimit.tooLargeProblem());
             }
         }
         ProblemDetail problem;

@@ -52,14 +52,19 @@ public class RequestSizeLimit extends OncePerRequestFilter {
     }
 
     private void tooLarge(HttpServletResponse response) throws IOException {
+        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), tooLargeProblem());
+    }
+
+    /** The one answer to a body over the limit, wherever it is noticed. */
+    static ProblemDetail tooLargeProblem() {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
                 "The request body is larger than " + MAX_BODY_BYTES + " bytes (1 MiB); send smaller changes, "
                         + "for example split a refinement in two");
         problem.setType(URI.create("urn:backcast:problem:payload-too-large"));
         problem.setTitle("Request too large");
-        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        return problem;
     }
 
     /** Thrown while reading a body past the limit; answered with 413 wherever it surfaces. */

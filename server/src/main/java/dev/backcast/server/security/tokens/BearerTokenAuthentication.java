@@ -25,7 +25,7 @@ import java.util.Optional;
  */
 public class BearerTokenAuthentication extends OncePerRequestFilter {
 
-    private static final String BEARER = "Bearer ";
+    public static final String BEARER = "Bearer ";
 
     private final ApiTokens tokens;
     private final UserDetailsService users;
