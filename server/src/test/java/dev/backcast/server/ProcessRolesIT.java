@@ -61,6 +61,9 @@ class ProcessRolesIT {
             Api.Response refused = writer(secondQuery).post("/api/plans", PlanRequests.newPlan("Via a query process"));
             assertThat(refused.status()).isEqualTo(405);
             assertThat(refused.json().get("detail").asText()).contains("query role");
+            assertThat(writer(secondQuery).post("/api/plans/" + UUID.randomUUID() + "/refinements/preview",
+                    "{\"message\": \"What if\", \"changes\": []}").status())
+                    .as("a preview is decided by the command side, like the refinement").isEqualTo(405);
             assertThat(writer(firstCommand).post("/api/admin/projections/plans/rebuild", null).status())
                     .isEqualTo(405);
 

@@ -176,7 +176,7 @@ public class PlanWrites {
     }
 
     /** The Axon aggregate version the client's {@code If-Match} revision corresponds to, or null without one. */
-    static Long expectedVersion(String ifMatch) {
+    public static Long expectedVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
             return null;
         }
