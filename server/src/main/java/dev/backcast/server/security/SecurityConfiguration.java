@@ -19,6 +19,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -35,6 +37,10 @@ import java.util.List;
 /** HTTP Basic and API tokens for scripts, a login form and session for browsers, users and the roles' rights. */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
 
     /**
      * Scripts and API clients: every request carries its credentials (HTTP Basic or an API token), nothing is kept
@@ -80,20 +86,30 @@ public class SecurityConfiguration {
                 .headers(SecurityConfiguration::securityHeaders)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .authorizeHttpRequests(SecurityConfiguration::rights)
-                .formLogin(login -> login.defaultSuccessUrl("/swagger-ui.html"))
+                .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/plans"))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(problems.unauthenticated(), api)
-                        .accessDeniedHandler(problems.forbidden()))
+                        .defaultAccessDeniedHandlerFor(problems.forbidden(), api)
+                        .defaultAccessDeniedHandlerFor(deniedPage(), request -> !api.matches(request)))
                 .build();
+    }
+
+    /** A page a person may not open says so in the page's own layout, with the server's 403. */
+    private static AccessDeniedHandler deniedPage() {
+        AccessDeniedHandlerImpl handler = new AccessDeniedHandlerImpl();
+        handler.setErrorPage("/denied");
+        return handler;
     }
 
     /**
      * Beside Spring Security's defaults (no sniffing, no framing, no caching of answers): no page of Backcast may be
-     * framed by another site, and links out do not carry Backcast's addresses.
+     * framed by another site, pages run only the scripts Backcast serves itself (so text a planner typed can never
+     * run as a script), and links out do not carry Backcast's addresses. Charts set inline styles, hence
+     * 'unsafe-inline' for styles only.
      */
     private static void securityHeaders(HeadersConfigurer<HttpSecurity> headers) {
-        headers.contentSecurityPolicy(policy -> policy.policyDirectives("frame-ancestors 'none'"))
+        headers.contentSecurityPolicy(policy -> policy.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
     }
 
@@ -101,7 +117,9 @@ public class SecurityConfiguration {
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
         requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
-                .requestMatchers("/error", "/login").permitAll()
+                .requestMatchers("/error", "/login", "/denied").permitAll()
+                .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.svg").permitAll()
+                .requestMatchers("/admin", "/admin/**").hasRole(Roles.ADMIN)
                 .requestMatchers("/api/admin/**").hasRole(Roles.ADMIN)
                 .requestMatchers("/api/audit", "/api/audit/**", "/api/plans/*/audit", "/api/plans/*/audit/**")
                 .hasAnyRole(Roles.ADMIN, Roles.AUDITOR)

@@ -1,0 +1,298 @@
+package dev.backcast.server.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.backcast.server.Api;
+import dev.backcast.server.BackcastIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The web pages in a real browser against the real server and PostgreSQL: what planners, viewers and analysts do,
+ * each test leaving a screenshot in target/screenshots.
+ */
+@BackcastIntegrationTest
+class BrowserIT {
+
+    private static final String GA_READY = "GA ready";
+    private static final String BETA_DONE = "Beta done";
+    private static final String PROTOTYPE = "Prototype";
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aPlannerWritesThePressReleaseAndSeesTheReversePlanWorkedBackwards() {
+        try (Browser browser = Browser.open(port).signIn("planner")) {
+            assertThat(browser.text(".who")).contains("planner", "can change plans");
+            browser.find("a[href='/plans/new']").click();
+            browser.find("#title").sendKeys("Launch worked backwards in the browser");
+            browser.find("#portfolio").sendKeys("Browser tests");
+            browser.find("#targetDate").sendKeys("2027-06-30");
+            browser.find("#headline").sendKeys("Customers launch in a day");
+            browser.find("#problem").sendKeys("Launching takes a month of meetings.");
+            browser.find("#solution").sendKeys("One checklist, worked backwards from the launch date.");
+            browser.find("form.write button.primary").click();
+            browser.waitUntilPath("minRevision=1");
+            assertThat(browser.text("h2.headline")).isEqualTo("Customers launch in a day");
+
+            addMilestone(browser, PROTOTYPE, 5, List.of());
+            addMilestone(browser, BETA_DONE, 20, List.of(PROTOTYPE));
+            addMilestone(browser, GA_READY, 10, List.of(BETA_DONE));
+
+            assertDates(browser, GA_READY, "2027-06-30", "2027-06-20");
+            assertDates(browser, BETA_DONE, "2027-06-20", "2027-05-31");
+            assertDates(browser, PROTOTYPE, "2027-05-31", "2027-05-26");
+            List<String> order = browser.all("li.milestone h3").stream().map(WebElement::getText).toList();
+            assertThat(order).containsExactly(GA_READY, BETA_DONE, PROTOTYPE);
+            browser.script("window.scrollTo(0, document.querySelector('.reverse-plan').offsetTop)");
+            browser.screenshot("planner-creates-plan");
+        }
+    }
+
+    @Test
+    void aViewerReadsThePlanWithoutWriteControlsAndAForcedWriteShowsTheServersRefusal() {
+        String planId = examplePlan(new Api(port, "planner"));
+        try (Browser browser = Browser.open(port).signIn("viewer")) {
+            assertThat(browser.text(".who")).contains("viewer", "read only");
+            assertThat(browser.all("a[href='/plans/new']")).isEmpty();
+            browser.go("/plans/" + planId);
+            assertDates(browser, GA_READY, "2027-06-30", "2027-06-20");
+            assertThat(browser.all("form.write")).isEmpty();
+            assertThat(browser.all(".toolbar")).isEmpty();
+            assertThat(browser.all("details.edit")).isEmpty();
+
+            browser.script("""
+                    const form = document.createElement('form');
+                    form.className = 'write';
+                    form.dataset.method = 'POST';
+                    form.dataset.url = '/api/plans/' + arguments[0] + '/milestones';
+                    form.innerHTML = '<input name="name" value="Sneaked in"><p class="form-problem" role="alert"></p>';
+                    document.querySelector('#main').prepend(form);
+                    form.requestSubmit();""", planId);
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.text(".form-problem").contains("403"));
+            browser.screenshot("viewer-read-only");
+        }
+        assertThat(new Api(port, "viewer").get("/api/plans/" + planId).json().get("milestones")).hasSize(3);
+    }
+
+    @Test
+    void aRefinementStagesThreeChangesPreviewsTheirDatesAndCommitsThemAsOneChangeSet() {
+        Api api = new Api(port, "planner");
+        String planId = examplePlan(api);
+        long before = api.get("/api/plans/" + planId + "?minRevision=4").json().get("revision").asLong();
+        try (Browser browser = Browser.open(port).signIn("planner")) {
+            browser.go("/plans/" + planId);
+            browser.find("#start-refinement").click();
+            assertThat(browser.find("#refinement").isDisplayed()).isTrue();
+
+            WebElement beta = milestone(browser, BETA_DONE);
+            beta.findElement(By.cssSelector("summary[aria-label='Edit milestone Beta done']")).click();
+            WebElement lead = beta.findElement(By.cssSelector("input[name=leadTimeDays]"));
+            lead.clear();
+            lead.sendKeys("30");
+            beta.findElement(By.cssSelector("form[data-op=reviseMilestone] button.stage")).click();
+
+            WebElement prototype = milestone(browser, PROTOTYPE);
+            prototype.findElement(By.cssSelector("summary[aria-label='Add a step to Prototype']")).click();
+            prototype.findElement(By.cssSelector("form[data-op=addStep] input[name=description]")).sendKeys("Paper prototype");
+            prototype.findElement(By.cssSelector("form[data-op=addStep] button.stage")).click();
+
+            WebElement questions = browser.find("section.faq");
+            questions.findElement(By.xpath(".//summary[text()='Raise a question']")).click();
+            new Select(questions.findElement(By.cssSelector("select[name=kind]"))).selectByValue("SKEPTIC");
+            questions.findElement(By.cssSelector("textarea[name=text]")).sendKeys("Is a month of beta enough?");
+            questions.findElement(By.cssSelector("form[data-op=raiseQuestion] button.stage")).click();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.all("#staged li.staged-change").size() == 3);
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.text("#preview").contains("2027-05-21"));
+            WebElement previewed = browser.find("#preview tr.effect-moved");
+            assertThat(previewed.getText()).contains(PROTOTYPE, "2027-05-31", "2027-05-21");
+            browser.find("#refinement input[name=message]").sendKeys("Beta feedback: a longer beta");
+            new Select(browser.find("#refinement select[name='reason.category']")).selectByValue("FEEDBACK");
+            browser.screenshot("refinement-staged");
+            browser.find("#refinement button.primary").click();
+
+            browser.waitUntilPath("minRevision=" + (before + 3));
+            assertDates(browser, PROTOTYPE, "2027-05-21", "2027-05-16");
+            assertThat(browser.text(".plan-facts .revision")).contains("Revision " + (before + 3));
+            assertThat(browser.all("#refinement:not([hidden])")).isEmpty();
+            browser.screenshot("refinement-committed");
+        }
+        JsonNode revisions = api.get("/api/plans/" + planId + "/revisions?fromRevision=" + (before + 1)).json()
+                .get("items");
+        assertThat(revisions).hasSize(3);
+        Set<String> changeSets = new HashSet<>();
+        revisions.forEach(entry -> {
+            changeSets.add(entry.get("changeSetId").asText());
+            assertThat(entry.get("changeSetMessage").asText()).isEqualTo("Beta feedback: a longer beta");
+        });
+        assertThat(changeSets).hasSize(1);
+        assertThat(revisions.get(2).get("reason").get("category").asText()).isEqualTo("FEEDBACK");
+    }
+
+    @Test
+    void aChangeBasedOnAStaleRevisionSaysWhoChangedWhatAndCanBeReappliedOnTop() {
+        String planId = examplePlan(new Api(port, "planner"));
+        try (Browser planner = Browser.open(port).signIn("planner");
+             Browser colleague = Browser.open(port).signIn("admin")) {
+            planner.go("/plans/" + planId);
+            assertThat(planner.text(".plan-facts .revision")).contains("Revision 4");
+
+            colleague.go("/plans/" + planId);
+            WebElement ga = milestone(colleague, GA_READY);
+            ga.findElement(By.cssSelector("summary[aria-label='Edit milestone GA ready']")).click();
+            WebElement owner = ga.findElement(By.cssSelector("form[data-op=reviseMilestone] input[name=owner]"));
+            owner.clear();
+            owner.sendKeys("maria");
+            new Select(ga.findElement(By.cssSelector("form[data-op=reviseMilestone] select[name='reason.category']")))
+                    .selectByValue("RESOURCING");
+            ga.findElement(By.cssSelector("form[data-op=reviseMilestone] button.primary")).click();
+            colleague.waitUntilPath("minRevision=5");
+
+            planner.find("#add-milestone summary").click();
+            planner.find("#add-milestone input[name=name]").sendKeys("Launch announced");
+            planner.find("#add-milestone button.primary").click();
+            WebElement stale = planner.find("#add-milestone .stale");
+            assertThat(stale.getText()).contains("based on revision 4", "now at revision 5", "admin",
+                    "RESOURCING");
+            planner.screenshot("stale-revision");
+            stale.findElement(By.cssSelector("button.reapply")).click();
+
+            planner.waitUntilPath("minRevision=6");
+            assertThat(milestone(planner, "Launch announced").isDisplayed()).isTrue();
+            assertThat(milestone(planner, GA_READY).getText()).contains("maria");
+        }
+    }
+
+    @Test
+    void theHistorySliderShowsTheWholePlanAsItStoodAtAnEarlierRevision() {
+        Api api = new Api(port, "planner");
+        String planId = examplePlan(api);
+        String gaReady = milestoneId(api, planId, GA_READY);
+        assertThat(api.patch("/api/plans/" + planId + "/milestones/" + gaReady, """
+                {"leadTimeDays": 15, "reason": {"category": "ESTIMATE", "note": "Launch checklist grew"}}""",
+                "If-Match", "\"4\"").status()).isEqualTo(200);
+        try (Browser browser = Browser.open(port).signIn("viewer")) {
+            browser.go("/plans/" + planId + "/history");
+            assertThat(browser.text("#revision-caption")).contains("Revision 5 of 5", "by planner");
+            assertThat(browser.text("#plan-at-revision li[data-milestone-name='Beta done'] dd.due")).isEqualTo("2027-06-15");
+            assertThat(browser.text("table.revisions")).contains("Launch checklist grew");
+
+            browser.find("#revision-slider").sendKeys(Keys.ARROW_LEFT);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> browser.text("#revision-caption .at-revision-number").equals("4"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser
+                    .text("#plan-at-revision li[data-milestone-name='Beta done'] dd.due").equals("2027-06-20"));
+            assertThat(browser.text("#revision-caption")).contains("Revision 4 of 5", "by planner");
+            assertThat(browser.text("#plan-at-revision li[data-milestone-name='Prototype'] dd.due")).isEqualTo("2027-05-31");
+            browser.screenshot("history-slider");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theTrendChartDrawsOneLinePerMilestoneAndOneForTheGoal() {
+        String planId = examplePlan(new Api(port, "planner"));
+        try (Browser browser = Browser.open(port).signIn("viewer")) {
+            browser.go("/plans/" + planId + "/trend");
+            WebElement chart = browser.find("#trend-chart[data-drawn=true]");
+            assertThat(chart.getDomAttribute("data-lines")).isEqualTo("4");
+            Object names = browser.script("""
+                    return echarts.getInstanceByDom(arguments[0]).getOption().series
+                        .filter(s => s.type === 'line' && !s.name.startsWith('Report date')).map(s => s.name);""",
+                    chart);
+            assertThat((List<Object>) names).containsExactlyInAnyOrder(GA_READY, BETA_DONE, PROTOTYPE, "Goal");
+            assertThat(browser.all("#trend-rows tr")).hasSize(4);
+            browser.screenshot("trend");
+        }
+    }
+
+    @Test
+    void theTimelineDrawsABaselinesBarsAsGhostsBehindTheCurrentOnes() {
+        Api api = new Api(port, "planner");
+        String planId = examplePlan(api);
+        assertThat(api.post("/api/plans/" + planId + "/baselines", "{\"name\": \"kick-off\"}").status()).isEqualTo(200);
+        assertThat(api.patch("/api/plans/" + planId + "/milestones/" + milestoneId(api, planId, BETA_DONE), """
+                {"leadTimeDays": 30, "reason": {"category": "ESTIMATE", "note": "Beta needs a month"}}""")
+                .status()).isEqualTo(200);
+        try (Browser browser = Browser.open(port).signIn("viewer")) {
+            browser.go("/plans/" + planId + "/timeline?baseline=kick-off");
+            WebElement chart = browser.find("#timeline-chart[data-drawn=true]");
+            assertThat(chart.getDomAttribute("data-bars")).isEqualTo("3");
+            assertThat(chart.getDomAttribute("data-ghosts")).isEqualTo("3");
+            String prototypeRow = (String) browser.script(
+                    "return [...document.querySelectorAll('#timeline-rows tr')].find(r => r.cells[0].textContent === 'Prototype').textContent;");
+            assertThat(prototypeRow).contains("2027-05-16", "2027-05-21", "2027-05-31");
+            browser.screenshot("timeline-baseline");
+        }
+    }
+
+    private static void addMilestone(Browser browser, String name, int leadTimeDays, List<String> predecessors) {
+        browser.find("#add-milestone summary").click();
+        browser.find("#add-milestone input[name=name]").sendKeys(name);
+        WebElement lead = browser.find("#add-milestone input[name=leadTimeDays]");
+        lead.clear();
+        lead.sendKeys(String.valueOf(leadTimeDays));
+        for (String predecessor : predecessors) {
+            browser.find("#add-milestone").findElement(By.xpath(
+                    ".//label[span[text()='" + predecessor + "']]/input")).click();
+        }
+        browser.find("#add-milestone button.primary").click();
+        milestone(browser, name);
+    }
+
+    private static WebElement milestone(Browser browser, String name) {
+        return browser.find("li.milestone[data-milestone-name='" + name + "']");
+    }
+
+    private static void assertDates(Browser browser, String milestone, String due, String startBy) {
+        WebElement item = milestone(browser, milestone);
+        assertThat(item.findElement(By.cssSelector("dd.due")).getText()).as(milestone + " due").isEqualTo(due);
+        assertThat(item.findElement(By.cssSelector("dd.start-by")).getText()).as(milestone + " start by")
+                .isEqualTo(startBy);
+    }
+
+    /** DESIGN section 4's example: GA ready (10 days) after Beta done (20) after Prototype (5), target 2027-06-30. */
+    private static String examplePlan(Api api) {
+        Api.Response created = api.post("/api/plans", """
+                {"title": "Example %s", "portfolio": "Browser tests", "calendar": "CALENDAR_DAYS",
+                 "goal": {"headline": "Customers launch in a day", "customerProblem": "Launching takes a month.",
+                          "solution": "One checklist, worked backwards.", "targetDate": "2027-06-30"}}"""
+                .formatted(UUID.randomUUID()));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String planId = created.json().get("planId").asText();
+        String prototype = add(api, planId, "{\"name\": \"Prototype\", \"leadTimeDays\": 5}");
+        String beta = add(api, planId, "{\"name\": \"Beta done\", \"leadTimeDays\": 20, \"predecessors\": [\"%s\"]}"
+                .formatted(prototype));
+        add(api, planId, "{\"name\": \"GA ready\", \"leadTimeDays\": 10, \"predecessors\": [\"%s\"]}".formatted(beta));
+        return planId;
+    }
+
+    private static String add(Api api, String planId, String milestone) {
+        Api.Response added = api.post("/api/plans/" + planId + "/milestones", milestone);
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        return added.json().get("milestoneId").asText();
+    }
+
+    private static String milestoneId(Api api, String planId, String name) {
+        for (JsonNode milestone : api.get("/api/plans/" + planId + "?minRevision=4").json().get("milestones")) {
+            if (milestone.get("name").asText().equals(name)) {
+                return milestone.get("milestoneId").asText();
+            }
+        }
+        throw new AssertionError("No milestone " + name + " in plan " + planId);
+    }
+}
