@@ -110,9 +110,9 @@
                 symbol: 'none', silent: true,
                 data: [
                     {xAxis: time(plan.asOf), lineStyle: {color: INK, type: 'solid', width: 2},
-                        label: {formatter: 'today ' + plan.asOf, position: 'end'}},
+                        label: {formatter: 'today ' + plan.asOf, position: 'start'}},
                     {xAxis: time(plan.targetDate), lineStyle: {color: GOOD, type: 'dashed', width: 2},
-                        label: {formatter: 'target ' + plan.targetDate, position: 'end'}}
+                        label: {formatter: 'target ' + plan.targetDate, position: 'start'}}
                 ]
             }
         });
@@ -122,7 +122,7 @@
             itemStyle: {color: GOOD}, z: 3});
         chart.setOption({
             animation: false,
-            grid: {left: 260, right: 110, top: 50, bottom: 50},
+            grid: {left: 260, right: 110, top: 64, bottom: 50},
             legend: {top: 8},
             tooltip: {trigger: 'item', formatter: item => {
                     const v = item.value;
@@ -161,7 +161,10 @@
                 points.push([at, time(plan.date)]);
             });
             if (points.length) {
-                points.push([last, line.reachedOn ? last : points[points.length - 1][1]]);
+                points.push([last, points[points.length - 1][1]]);
+                if (line.reachedOn) {
+                    points.push([last, last]);
+                }
             }
             points.forEach(point => {
                 low = Math.min(low, point[1]);
@@ -172,7 +175,8 @@
                 type: 'line', name: line.name, data: points, showSymbol: true, symbolSize: 6,
                 lineStyle: {width: line.milestoneId ? 2 : 3.5, color: line.milestoneId ? undefined : INK},
                 itemStyle: line.milestoneId ? undefined : {color: INK},
-                endLabel: {show: true, formatter: line.name, width: 180, overflow: 'truncate'},
+                endLabel: {show: true, formatter: line.name, width: 180, overflow: 'truncate',
+                    offset: line.milestoneId ? [0, 0] : [0, 12], fontWeight: line.milestoneId ? 'normal' : 'bold'},
                 labelLayout: {moveOverlap: 'shiftY'}, z: 3
             };
         });

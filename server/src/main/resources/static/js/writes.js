@@ -129,8 +129,8 @@
             + (Number(basedOn) + 1), {headers: {'Accept': 'application/json'}, credentials: 'same-origin'});
         if (history.ok) {
             (await history.json()).items.forEach(entry => {
-                const reason = entry.reason ? ' (' + entry.reason.category
-                    + (entry.reason.note ? ': ' + entry.reason.note : '') + ')' : '';
+                const reason = entry.reason && !entry.summary.includes(entry.reason.category) ? ' ('
+                    + entry.reason.category + (entry.reason.note ? ': ' + entry.reason.note : '') + ')' : '';
                 list.appendChild(element('li', 'Revision ' + entry.revision + ' · '
                     + entry.recordedAt.replace('T', ' ').substring(0, 16) + ' UTC · ' + entry.author + ': '
                     + entry.summary + reason));
