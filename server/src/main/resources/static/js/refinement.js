@@ -164,7 +164,8 @@
 
     window.Refinement = {
         stage(source, body) {
-            const change = Object.assign({op: source.dataset.op}, JSON.parse(source.dataset.ids || '{}'), body);
+            const ids = Object.fromEntries(Object.entries(source.dataset).filter(([key]) => key.endsWith('Id')));
+            const change = Object.assign({op: source.dataset.op}, ids, body);
             staged.push({label: source.dataset.label, change});
             save();
             open();
