@@ -9,7 +9,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.time.LocalDate;
 import java.util.stream.Stream;
 
 import static dev.backcast.server.PlanRequests.TARGET;
@@ -55,7 +54,7 @@ class BadInputIT {
 
     Stream<Arguments> badRequests() {
         String reason = "\"reason\": {\"category\": \"ESTIMATE\", \"note\": \"n\"}";
-        String tomorrow = LocalDate.now().plusDays(1).toString();
+        String tomorrow = ServerTime.TODAY.plusDays(1).toString();
         return Stream.of(
                 bad("POST", plan + "/milestones", "{\"name\": \"A\", \"leadTimeDays\": 5", 400, null),
                 bad("POST", plan + "/milestones", "{\"name\": \"A\", \"leadTimeDays\": 5, \"colour\": \"red\"}", 400, "colour"),

@@ -91,7 +91,7 @@ class CurrentPlanIT {
     @Test
     void aPlanForecastPastItsTargetShowsHowLateAndTheCriticalChain() {
         Api planner = new Api(port, "planner");
-        LocalDate today = LocalDate.now();
+        LocalDate today = ServerTime.TODAY;
         String target = today.plusDays(10).toString();
         String plan = "/api/plans/" + id(planner.post("/api/plans", newPlan("Running late", "CALENDAR_DAYS", target,
                 "[]")), "planId");

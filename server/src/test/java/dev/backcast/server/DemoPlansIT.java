@@ -30,7 +30,7 @@ class DemoPlansIT {
     @BeforeAll
     static void startWithDemoData() {
         application = new SpringApplicationBuilder(BackcastApplication.class).profiles("it")
-                .run("--server.port=0", "--backcast.demo=true", "--backcast.embedded-db.directory="
+                .initializers(new ServerTime.Initializer()).run("--server.port=0", "--backcast.demo=true", "--backcast.embedded-db.directory="
                         + Path.of("target", "it-demo-" + UUID.randomUUID()).toAbsolutePath());
         viewer = new Api(((WebServerApplicationContext) application).getWebServer().getPort(), "viewer");
         Api admin = viewer.as("admin");
@@ -57,7 +57,7 @@ class DemoPlansIT {
     void decisionsAreRecordedAtTheirScenarioDayByTheirAuthorAndMarkedAsDemo() {
         String kiosk = planNamed("Self-service kiosks in ten branches");
         List<JsonNode> events = PlanRequests.events(viewer, kiosk);
-        LocalDate dayZero = LocalDate.now(ZoneOffset.UTC).minusDays(90);
+        LocalDate dayZero = ServerTime.TODAY.minusDays(90);
 
         assertThat(events).extracting(event -> event.get("type").asText()).containsExactly("PlanCreated",
                 "MetricDefined", "MilestoneAdded", "MilestoneAdded", "MilestonePredecessorsChanged", "PlanApproved",
@@ -75,13 +75,13 @@ class DemoPlansIT {
         assertThat(events).allSatisfy(event -> assertThat(event.get("demo").asText()).startsWith("example plan kiosk-pilot"));
         assertThat(events.get(8).get("demo").asText()).isEqualTo("example plan kiosk-pilot, day 50");
         Instant created = Instant.parse(events.get(0).get("recordedAt").asText());
-        assertThat(created).isBefore(Instant.now().minus(89, ChronoUnit.DAYS));
+        assertThat(created).isBefore(ServerTime.START.minus(89, ChronoUnit.DAYS));
     }
 
     @Test
     void theWalletPlanWasAchievedAfterItsTargetMoved() {
         JsonNode wallet = viewer.get("/api/plans/" + planNamed("Mobile wallet for small merchants")).json();
-        LocalDate dayZero = LocalDate.now(ZoneOffset.UTC).minusDays(260);
+        LocalDate dayZero = ServerTime.TODAY.minusDays(260);
 
         assertThat(wallet.get("targetDate").asText()).isEqualTo(dayZero.plusDays(215).toString());
         assertThat(wallet.get("achievedOn").asText()).isEqualTo(dayZero.plusDays(215).toString());
@@ -94,7 +94,7 @@ class DemoPlansIT {
     @Test
     void theTrendShowsEachMoveOfThePlannedDatesAndAWeeklyForecastUntilThePlanEnded() {
         String wallet = planNamed("Mobile wallet for small merchants");
-        LocalDate dayZero = LocalDate.now(ZoneOffset.UTC).minusDays(260);
+        LocalDate dayZero = ServerTime.TODAY.minusDays(260);
 
         JsonNode trend = viewer.get("/api/plans/" + wallet + "/trend").json();
 

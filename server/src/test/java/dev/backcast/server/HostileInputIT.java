@@ -1,7 +1,9 @@
 package dev.backcast.server;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backcast.plan.PlanChange;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -99,6 +101,157 @@ class HostileInputIT {
         assertThat(wrong).isEmpty();
         awaitCaughtUp();
         assertThat(fingerprint()).as("the event store and the read models").isEqualTo(before);
+    }
+
+    /**
+     * Every date field of every operation in the OpenAPI document, in a body of its own and in a refinement's change,
+     * and every date query parameter, given each shape that is not a date: a 400 naming that field, nothing recorded.
+     */
+    @Test
+    void everyDateTakesOnlyItsOneWrittenForm() throws Exception {
+        String planId = createPlan(new Api(port, "planner"), "Dates in every shape");
+        awaitCaughtUp();
+        String before = fingerprint();
+        JsonNode document = new Api(port, null).get("/v3/api-docs").json();
+        JsonNode schemas = document.get("components").get("schemas");
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            String target = path.getKey().replace("{planId}", planId).replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+            for (Iterator<Map.Entry<String, JsonNode>> methods = path.getValue().fields(); methods.hasNext(); ) {
+                Map.Entry<String, JsonNode> operation = methods.next();
+                String method = operation.getKey().toUpperCase();
+                JsonNode body = operation.getValue().path("requestBody").path("content").path("application/json")
+                        .path("schema");
+                for (Map.Entry<String, String> field : dateFields(schemas, body, "").entrySet()) {
+                    for (String shape : NOT_A.get(field.getValue())) {
+                        checked++;
+                        checkRefused(method, target, placed(field.getKey(), shape), field.getKey().replace("[]", "[0]"),
+                                wrong);
+                    }
+                }
+                for (JsonNode parameter : operation.getValue().path("parameters")) {
+                    String format = parameter.path("schema").path("format").asText();
+                    if (parameter.path("in").asText().equals("query") && NOT_A.containsKey(format)) {
+                        for (String shape : NOT_A.get(format)) {
+                            checked++;
+                            String value = JSON.readTree(shape).isTextual() ? JSON.readTree(shape).asText() : shape;
+                            checkRefused(method, target + "?" + parameter.get("name").asText() + "="
+                                    + java.net.URLEncoder.encode(value, StandardCharsets.UTF_8), null,
+                                    parameter.get("name").asText(), wrong);
+                        }
+                    }
+                }
+            }
+        }
+        for (Map.Entry<String, Class<?>> change : refinementChanges().entrySet()) {
+            for (Map.Entry<String, String> field : dateComponents(change.getValue(), "").entrySet()) {
+                for (String shape : NOT_A.get(field.getValue())) {
+                    checked++;
+                    String body = "{\"message\": \"dates\", \"changes\": [" + placed(field.getKey(), shape)
+                            .replaceFirst("^\\{", "{\"op\": \"" + change.getKey() + "\", ") + "]}";
+                    checkRefused("POST", "/api/plans/" + planId + "/refinements", body,
+                            "changes[0]." + field.getKey().replace("[]", "[0]"), wrong);
+                }
+            }
+        }
+        System.out.printf("Dates in every shape: %d requests%n", checked);
+        assertThat(checked).isGreaterThanOrEqualTo(150);
+        assertThat(wrong).isEmpty();
+        awaitCaughtUp();
+        assertThat(fingerprint()).as("the event store and the read models").isEqualTo(before);
+    }
+
+    /** JSON values that are not a date, or not an instant. */
+    private static final Map<String, List<String>> NOT_A = Map.of(
+            "date", List.of("5", "[2027, 1, 5]", "{\"year\": 2027}", "true", "\"2027-01-05T00:00:00Z\"",
+                    "\"2027-01-05T00:00:00\"", "\"2027-1-5\"", "\"05.01.2027\"", "\"2027-02-30\"", "\"+2027-01-05\""),
+            "date-time", List.of("5", "[2027, 1, 5]", "{\"epochSecond\": 0}", "\"2027-01-05\"",
+                    "\"2027-01-05T00:00:00\"", "\"1800000000\""));
+
+    private void checkRefused(String method, String target, String body, String field, List<String> wrong)
+            throws IOException, InterruptedException {
+        String refusedWith = null;
+        for (String caller : List.of("planner", "admin", "auditor")) {
+            HttpResponse<String> response = send(new Hostile("a date in another shape", method, target,
+                    body == null ? null : "application/json", body == null ? null : body.getBytes(StandardCharsets.UTF_8),
+                    new String[0]), caller, caller);
+            if (response.statusCode() < 400 || response.statusCode() >= 500) {
+                wrong.add(method + " " + target + " " + body + " as " + caller + " answered " + response.statusCode());
+            }
+            if (response.statusCode() == 400 && problemOf(response) != null) {
+                refusedWith = JSON.readTree(response.body()).path("field").asText();
+            }
+        }
+        if (!field.equals(refusedWith)) {
+            wrong.add(method + " " + target + " " + body + ": expected a 400 naming " + field + ", the field named was "
+                    + refusedWith);
+        }
+    }
+
+    /** The paths of the date and date-time fields of a body schema, e.g. goal.targetDate or holidays[]. */
+    private static Map<String, String> dateFields(JsonNode schemas, JsonNode schema, String prefix) {
+        Map<String, String> fields = new TreeMap<>();
+        if (schema.has("$ref")) {
+            return dateFields(schemas, schemas.get(schema.get("$ref").asText().replaceAll(".*/", "")), prefix);
+        }
+        String format = schema.path("format").asText();
+        if (NOT_A.containsKey(format) && !prefix.isEmpty()) {
+            fields.put(prefix, format);
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").fields(); properties.hasNext(); ) {
+            Map.Entry<String, JsonNode> property = properties.next();
+            fields.putAll(dateFields(schemas, property.getValue(),
+                    (prefix.isEmpty() ? "" : prefix + ".") + property.getKey()));
+        }
+        if (schema.has("items")) {
+            fields.putAll(dateFields(schemas, schema.get("items"), prefix + "[]"));
+        }
+        return fields;
+    }
+
+    /** A body with {@code value} at {@code path}: "goal.targetDate" nests objects, "holidays[]" makes a list. */
+    private static String placed(String path, String value) {
+        String json = value;
+        String[] parts = path.split("\\.");
+        for (int i = parts.length - 1; i >= 0; i--) {
+            String part = parts[i];
+            if (part.endsWith("[]")) {
+                json = "{\"" + part.substring(0, part.length() - 2) + "\": [" + json + "]}";
+            } else {
+                json = "{\"" + part + "\": " + json + "}";
+            }
+        }
+        return json;
+    }
+
+    /** Every change a refinement takes, by its op: each {@link PlanChange}. */
+    private static Map<String, Class<?>> refinementChanges() {
+        Map<String, Class<?>> changes = new TreeMap<>();
+        for (JsonSubTypes.Type type : PlanChange.class.getAnnotation(JsonSubTypes.class).value()) {
+            changes.put(type.name(), type.value());
+        }
+        return changes;
+    }
+
+    /** The paths of the dates in a change record, found the way Jackson reads it: by its components. */
+    private static Map<String, String> dateComponents(Class<?> record, String prefix) {
+        Map<String, String> fields = new TreeMap<>();
+        for (java.lang.reflect.RecordComponent component : record.getRecordComponents()) {
+            Class<?> type = component.getType();
+            String path = prefix + component.getName();
+            if (type == java.time.LocalDate.class) {
+                fields.put(path, "date");
+            } else if (type == java.time.Instant.class) {
+                fields.put(path, "date-time");
+            } else if (type == List.class && component.getGenericType().getTypeName().endsWith("<java.time.LocalDate>")) {
+                fields.put(path + "[]", "date");
+            } else if (type.isRecord() && type.getPackageName().startsWith("dev.backcast")) {
+                fields.putAll(dateComponents(type, path + "."));
+            }
+        }
+        return fields;
     }
 
     private List<Hostile> hostile(Random random, String method, String template, JsonNode operation, JsonNode path,

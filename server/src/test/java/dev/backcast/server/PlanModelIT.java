@@ -21,7 +21,6 @@ import org.springframework.core.type.filter.AssignableTypeFilter;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +42,8 @@ class PlanModelIT {
 
     @BeforeContainer
     static void startTheServer() throws ClassNotFoundException {
-        application = new SpringApplicationBuilder(BackcastApplication.class).profiles("it").run("--server.port=0");
+        application = new SpringApplicationBuilder(BackcastApplication.class).profiles("it")
+                .initializers(new ServerTime.Initializer()).run("--server.port=0");
         planner = new Api(((WebServerApplicationContext) application).getWebServer().getPort(), "planner");
         eventTypes = new HashMap<>();
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
@@ -84,7 +84,7 @@ class PlanModelIT {
         List<String> questions = new ArrayList<>();
         List<String> risks = new ArrayList<>();
         String reason = "\"reason\": {\"category\": \"ESTIMATE\", \"note\": \"model\"}";
-        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        String today = ServerTime.TODAY.toString();
         for (Decision d : decisions) {
             String milestone = milestones.isEmpty() ? null : milestones.get(d.pick() % milestones.size());
             Api.Response response = switch (d.kind()) {
@@ -154,7 +154,7 @@ class PlanModelIT {
                 Instant.parse(last.get("recordedAt").asText()), last.get("author").asText());
         ObjectMapper serverJson = application.getBean(ObjectMapper.class);
         JsonNode expected = JSON.readTree(serverJson.writeValueAsString(
-                PlanDocuments.of(folded, LocalDate.now(ZoneOffset.UTC), provenance)));
+                PlanDocuments.of(folded, ServerTime.TODAY, provenance)));
 
         JsonNode projected = planner.get(plan + "?minRevision=" + events.size()).json();
         assertThat(projected).isEqualTo(expected);

@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Request bodies and steps the write tests share. */
 public final class PlanRequests {
 
-    public static final LocalDate TARGET = LocalDate.now().plusMonths(7);
+    /** Well ahead of today for the servers the tests start, at {@link ServerTime} or at the wall clock's time. */
+    public static final LocalDate TARGET = LocalDate.now(java.time.ZoneOffset.UTC).plusMonths(7);
 
     private PlanRequests() {
     }

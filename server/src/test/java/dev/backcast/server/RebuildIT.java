@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,7 +63,7 @@ class RebuildIT {
             if (p % 2 == 0) {
                 revision = planner.post(plan + "/approve", "{}").json().get("revision").asLong();
                 revision = planner.post(plan + "/milestones/" + milestones.get(0) + "/reached",
-                        "{\"on\": \"" + LocalDate.now() + "\"}").json().get("revision").asLong();
+                        "{\"on\": \"" + ServerTime.TODAY + "\"}").json().get("revision").asLong();
             }
             heads.put(planId, revision);
         }

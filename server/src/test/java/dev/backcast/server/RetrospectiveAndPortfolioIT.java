@@ -8,7 +8,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 
@@ -39,7 +38,7 @@ class RetrospectiveAndPortfolioIT {
     String slipping;
     String early;
     String draft;
-    final LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    final LocalDate today = ServerTime.TODAY;
 
     @BeforeAll
     void threePlans() {

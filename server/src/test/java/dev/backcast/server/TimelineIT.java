@@ -7,7 +7,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -38,7 +37,7 @@ class TimelineIT {
     String build;
     String launch;
     String docs;
-    final LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    final LocalDate today = ServerTime.TODAY;
 
     @BeforeAll
     void aPlanThatSlips() {

@@ -69,7 +69,7 @@ class WorkingBackwardsJourneyIT {
         Api.Response approved = planner.post(plan + "/approve", null);
         assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
         Api.Response reached = planner.post(plan + "/milestones/" + beta + "/reached",
-                "{\"on\": \"" + LocalDate.now() + "\"}");
+                "{\"on\": \"" + ServerTime.TODAY + "\"}");
         assertThat(reached.status()).as(reached.toString()).isEqualTo(200);
         assertThat(reached.header("ETag")).isEqualTo("\"" + reached.json().get("revision").asLong() + "\"");
 
@@ -117,7 +117,7 @@ class WorkingBackwardsJourneyIT {
                 "metricId");
         assertThat(planner.patch(plan + "/metrics/" + metric, "{\"targetValue\": 4, " + reason + "}").status()).isEqualTo(200);
         assertThat(planner.post(plan + "/metrics/" + metric + "/measurements",
-                "{\"value\": 18, \"on\": \"" + LocalDate.now() + "\"}").status()).isEqualTo(200);
+                "{\"value\": 18, \"on\": \"" + ServerTime.TODAY + "\"}").status()).isEqualTo(200);
         String hardware = id(planner.post(plan + "/milestones", "{\"name\": \"Hardware delivered\", \"leadTimeDays\": 40}"),
                 "milestoneId");
         String rollout = id(planner.post(plan + "/milestones", """
@@ -129,7 +129,7 @@ class WorkingBackwardsJourneyIT {
         assertThat(planner.patch(plan + "/milestones/" + rollout + "/steps/" + step,
                 "{\"durationDays\": 8, " + reason + "}").status()).isEqualTo(200);
         assertThat(planner.post(plan + "/milestones/" + rollout + "/steps/" + step + "/done",
-                "{\"on\": \"" + LocalDate.now() + "\"}").status()).isEqualTo(200);
+                "{\"on\": \"" + ServerTime.TODAY + "\"}").status()).isEqualTo(200);
         assertThat(planner.delete(plan + "/milestones/" + rollout + "/steps/" + step + "/done?category=OTHER&note=Not%20yet",
                 null).status()).isEqualTo(200);
         assertThat(planner.delete(plan + "/milestones/" + rollout + "/steps/" + step,
@@ -150,17 +150,17 @@ class WorkingBackwardsJourneyIT {
                 .status()).isEqualTo(200);
         assertThat(planner.post(plan + "/baselines", "{\"name\": \"Before approval\"}").status()).isEqualTo(200);
         assertThat(planner.post(plan + "/approve", "{}").status()).isEqualTo(200);
-        assertThat(planner.post(plan + "/milestones/" + hardware + "/reached", "{\"on\": \"" + LocalDate.now() + "\"}")
+        assertThat(planner.post(plan + "/milestones/" + hardware + "/reached", "{\"on\": \"" + ServerTime.TODAY + "\"}")
                 .status()).isEqualTo(200);
         assertThat(planner.delete(plan + "/milestones/" + hardware + "/reached", "{" + reason + "}").status()).isEqualTo(200);
         assertThat(planner.delete(plan + "/milestones/" + rollout, "{" + reason + "}").status()).isEqualTo(200);
         assertThat(planner.delete(plan + "/metrics/" + metric + "?category=SCOPE&note=Replaced", null).status())
                 .isEqualTo(200);
-        assertThat(planner.post(plan + "/achieve", "{\"on\": \"" + LocalDate.now() + "\"}").status()).isEqualTo(200);
+        assertThat(planner.post(plan + "/achieve", "{\"on\": \"" + ServerTime.TODAY + "\"}").status()).isEqualTo(200);
         assertThat(planner.post(plan + "/abandon", "{" + reason + "}").status()).isEqualTo(409);
         JsonNode achieved = planner.get(plan + "?minRevision=29").json();
         assertThat(achieved.get("status").asText()).isEqualTo("ACHIEVED");
-        assertThat(achieved.get("forecastGoalDate").asText()).isEqualTo(LocalDate.now().toString());
+        assertThat(achieved.get("forecastGoalDate").asText()).isEqualTo(ServerTime.TODAY.toString());
         assertThat(achieved.get("lateByDays").asInt()).isZero();
 
         List<JsonNode> events = events(planner, planId);

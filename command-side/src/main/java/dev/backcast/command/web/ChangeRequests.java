@@ -92,14 +92,14 @@ public class ChangeRequests {
             return new InvalidRequest(fieldPrefix + "op", "Unknown operation '" + typeId.getTypeId() + "'");
         }
         if (e instanceof InvalidFormatException format) {
-            return new InvalidRequest(field, where + " has the value " + format.getValue() + ", which is not a valid "
-                    + readable(format.getTargetType()));
+            return new InvalidRequest(field, where + " has the value " + format.getValue() + ", which is not "
+                    + expected(format.getTargetType()));
         }
         if (e instanceof ValueInstantiationException instantiation && instantiation.getCause() != null) {
             return new InvalidRequest(field, where + ": " + instantiation.getCause().getMessage());
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            return new InvalidRequest(field, where + " must be " + readable(mismatch.getTargetType()));
+            return new InvalidRequest(field, where + " must be " + expected(mismatch.getTargetType()));
         }
         return new InvalidRequest(field, where + " could not be read: " + e.getOriginalMessage());
     }
@@ -116,18 +116,21 @@ public class ChangeRequests {
         return path.toString();
     }
 
-    private static String readable(Class<?> type) {
+    /** What a value of {@code type} looks like, for messages: "a date written YYYY-MM-DD". */
+    public static String expected(Class<?> type) {
         if (type.isEnum()) {
             return "one of " + java.util.Arrays.toString(type.getEnumConstants());
         }
         return switch (type.getSimpleName()) {
-            case "UUID" -> "UUID";
-            case "LocalDate" -> "date (YYYY-MM-DD)";
-            case "Integer", "int", "Long", "long" -> "whole number";
-            case "BigDecimal" -> "number";
-            case "String" -> "string";
-            case "List" -> "list";
-            default -> type.getSimpleName();
+            case "UUID" -> "a UUID";
+            case "LocalDate" -> "a date written YYYY-MM-DD";
+            case "Instant" -> "an instant written with its offset, e.g. 2027-03-01T12:00:00Z";
+            case "Integer", "int", "Long", "long" -> "a whole number";
+            case "BigDecimal" -> "a number";
+            case "Boolean", "boolean" -> "true or false";
+            case "String" -> "a string";
+            case "List" -> "a list";
+            default -> "a " + type.getSimpleName();
         };
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import java.net.URI;
+import java.util.Locale;
 
 /** Turns every refusal of the write side into an RFC 9457 problem that says what to fix. */
 @RestControllerAdvice
@@ -101,7 +102,7 @@ public class WriteProblems {
 
     private static ProblemDetail problem(HttpStatus status, PlanRejection.Kind kind, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(type(kind.name().toLowerCase().replace('_', '-')));
+        problem.setType(type(kind.name().toLowerCase(Locale.ROOT).replace('_', '-')));
         problem.setTitle(switch (kind) {
             case INVALID_INPUT -> "Invalid input";
             case UNKNOWN_TARGET -> "Unknown plan element";

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -30,6 +31,7 @@ public class EventExportController {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final Duration settleTime;
+    private final Clock clock;
 
     /**
      * @param settleTime positions are handed out before commit, so a later position can be visible while an earlier
@@ -37,10 +39,11 @@ public class EventExportController {
      *                   transaction may take), so resuming from the last position never skips an event
      */
     public EventExportController(JdbcTemplate jdbc, ObjectMapper json,
-                                 @Value("${backcast.export-settle-time:10s}") Duration settleTime) {
+                                 @Value("${backcast.export-settle-time:10s}") Duration settleTime, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
         this.settleTime = settleTime;
+        this.clock = clock;
     }
 
     @GetMapping(value = "/api/events", produces = "application/x-ndjson")
@@ -61,7 +64,7 @@ public class EventExportController {
     }
 
     private void write(long after, int limit, OutputStream output) throws IOException {
-        Instant settled = Instant.now().minus(settleTime);
+        Instant settled = clock.instant().minus(settleTime);
         try (JsonGenerator generator = json.getFactory().createGenerator(output)) {
             generator.setRootValueSeparator(null);
             jdbc.query(connection -> {

@@ -12,7 +12,6 @@ import jakarta.persistence.criteria.Predicate;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -48,8 +47,8 @@ public class RevisionsController {
                                   @RequestParam(defaultValue = "newest") String order,
                                   @RequestParam(required = false) Long fromRevision,
                                   @RequestParam(required = false) Long toRevision,
-                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                                  @RequestParam(required = false) Instant from,
+                                  @RequestParam(required = false) Instant to,
                                   @RequestParam(required = false) String author,
                                   @RequestParam(required = false) String type,
                                   @RequestParam(required = false) ReasonCategory reasonCategory,

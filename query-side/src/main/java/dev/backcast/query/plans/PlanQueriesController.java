@@ -7,7 +7,6 @@ import dev.backcast.query.web.BadQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,7 +56,7 @@ public class PlanQueriesController {
             @PathVariable UUID planId,
             @Parameter(description = "the revision to show, 1 to the latest") @RequestParam(required = false) Long revision,
             @Parameter(description = "an instant, e.g. 2027-03-01T12:00:00Z") @RequestParam(required = false)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+            Instant asOf,
             @RequestParam(required = false) Long minRevision) {
         if (revision != null && asOf != null) {
             throw new BadQuery("asOf", "Ask for either a revision or an instant (asOf), not both");

@@ -11,7 +11,6 @@ import dev.backcast.query.web.BadQuery;
 import dev.backcast.query.web.Csv;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,8 +49,8 @@ public class PortfolioController {
             + "Accept: text/csv gives one row per plan.")
     @Transactional(readOnly = true)
     public PortfolioRollUp portfolio(@RequestParam(required = false) String portfolio,
-                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+                                     @RequestParam(required = false) LocalDate from,
+                                     @RequestParam(required = false) LocalDate to) {
         if (from != null && to != null && from.isAfter(to)) {
             throw new BadQuery("from", "from " + from + " is after to " + to);
         }
@@ -126,8 +125,8 @@ public class PortfolioController {
     @GetMapping(value = "/api/portfolio", produces = "text/csv")
     @Transactional(readOnly = true)
     public ResponseEntity<String> portfolioCsv(@RequestParam(required = false) String portfolio,
-                                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+                                               @RequestParam(required = false) LocalDate from,
+                                               @RequestParam(required = false) LocalDate to) {
         StringBuilder csv = new StringBuilder(Csv.row("planId", "title", "portfolio", "status", "targetDate",
                 "forecastGoalDate", "lateByDays", "goalSlipDays", "milestonesReached", "milestonesReachedOnTime",
                 "dueDateMoves", "targetDateMoves"));

@@ -19,11 +19,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +44,9 @@ import java.util.UUID;
 /**
  * Loads the example plans into an empty database at startup: each decision is recorded by its author at its scenario
  * day, through the application's clock, and marked as demo data, so the history looks as it would after months of use
- * and is never mistaken for real records. Day 0 of a scenario is {@code elapsedDays} before today.
+ * and is never mistaken for real records. Day 0 of a scenario is {@code elapsedDays} before today. Every scenario is
+ * read and checked before anything is recorded, and all of them are recorded in one transaction: the demo loads
+ * whole or not at all, so a failed start leaves the database empty for the next try.
  */
 @Component
 @ConditionalOnProperty(name = "backcast.demo", havingValue = "true")
@@ -63,14 +68,25 @@ public class DemoPlans implements ApplicationRunner {
     private final RecordingClock clock;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final TransactionTemplate wholeDemo;
+    private final String scenarios;
+
+    /** One decision of a scenario, ready to record. */
+    private record Decision(String scenario, int number, int day, String op, Instant at, Object command,
+                            MetaData metaData) {
+    }
 
     public DemoPlans(CommandGateway commands, ChangeRequests changeRequests, RecordingClock clock, JdbcTemplate jdbc,
-                     ObjectMapper json) {
+                     ObjectMapper json, PlatformTransactionManager transactions,
+                     @Value("${backcast.demo-plans:classpath:demo/*.json}") String scenarios) {
         this.commands = commands;
         this.changeRequests = changeRequests;
         this.clock = clock;
         this.jdbc = jdbc;
         this.json = json;
+        this.scenarios = scenarios;
+        this.wholeDemo = new TransactionTemplate(transactions);
+        wholeDemo.setTimeout((int) Duration.ofMinutes(5).toSeconds());
     }
 
     @Override
@@ -80,40 +96,58 @@ public class DemoPlans implements ApplicationRunner {
             LOG.info("Demo plans not loaded: the database already holds {} events", recorded);
             return;
         }
-        for (Resource scenario : new PathMatchingResourcePatternResolver().getResources("classpath:demo/*.json")) {
+        Instant now = clock.instant();
+        List<Decision> decisions = new ArrayList<>();
+        for (Resource scenario : new PathMatchingResourcePatternResolver().getResources(scenarios)) {
             try (InputStream in = scenario.getInputStream()) {
-                load(json.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                decisions.addAll(prepare(json.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8)), now));
             }
+        }
+        wholeDemo.executeWithoutResult(transaction -> decisions.forEach(this::record));
+        LOG.info("Loaded {} demo decisions as of {} in zone {}", decisions.size(), now, clock.getZone());
+    }
+
+    /** Reads and checks one scenario, recording nothing. */
+    private List<Decision> prepare(JsonNode scenario, Instant now) {
+        String name = scenario.path("name").asText("(unnamed)");
+        try {
+            LocalDate dayZero = LocalDate.ofInstant(now, clock.getZone()).minusDays(scenario.get("elapsedDays").asInt());
+            List<Integer> days = new ArrayList<>();
+            scenario.get("steps").forEach(step -> days.add(step.get("day").asInt()));
+            List<Instant> moments = ScenarioMoments.of(days, dayZero, clock.getZone(), now);
+            List<Decision> decisions = new ArrayList<>();
+            UUID planId = null;
+            int number = 0;
+            for (JsonNode step : scenario.get("steps")) {
+                ObjectNode decision = translate(name, dayZero, step);
+                String op = decision.remove("op").asText();
+                String author = decision.remove("as").asText();
+                int day = decision.remove("day").asInt();
+                Object command = op.equals("createPlan") ? createPlan(decision) : change(planId, op, decision, name);
+                if (command instanceof CreatePlan created) {
+                    planId = created.planId();
+                }
+                MetaData metaData = MetaData.with("author", author).and("correlationId", UUID.randomUUID().toString())
+                        .and(DEMO, "example plan " + name + ", day " + day);
+                decisions.add(new Decision(name, number + 1, day, op, moments.get(number), command, metaData));
+                number++;
+            }
+            return decisions;
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("The demo plans were not loaded, and nothing was recorded: scenario "
+                    + name + " cannot be read: " + e.getMessage(), e);
         }
     }
 
-    /** Records one scenario; answers the plan's id. */
-    public UUID load(JsonNode scenario) {
-        String name = scenario.get("name").asText();
-        LocalDate dayZero = LocalDate.now(clock).minusDays(scenario.get("elapsedDays").asInt());
-        UUID planId = null;
-        int index = 0;
-        for (JsonNode step : scenario.get("steps")) {
-            ObjectNode decision = translate(name, dayZero, step);
-            String op = decision.remove("op").asText();
-            String author = decision.remove("as").asText();
-            int day = decision.remove("day").asInt();
-            Instant at = dayZero.plusDays(day).atStartOfDay(clock.getZone()).plusHours(9).toInstant()
-                    .plus(Duration.ofMinutes(index++));
-            if (day < 0 || at.isAfter(clock.instant())) {
-                throw new IllegalStateException("Scenario " + name + " has a decision on day " + day
-                        + ", after today");
-            }
-            Object command = op.equals("createPlan") ? createPlan(decision) : change(planId, op, decision, name);
-            if (command instanceof CreatePlan created) {
-                planId = created.planId();
-            }
-            MetaData metaData = MetaData.with("author", author).and("correlationId", UUID.randomUUID().toString())
-                    .and(DEMO, "example plan " + name + ", day " + day);
-            clock.at(at, () -> commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData)));
+    private void record(Decision decision) {
+        try {
+            clock.at(decision.at(), () -> commands.sendAndWait(
+                    GenericCommandMessage.asCommandMessage(decision.command()).andMetaData(decision.metaData())));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("The demo plans were not loaded, and nothing was recorded: scenario "
+                    + decision.scenario() + ", decision " + decision.number() + " (" + decision.op() + " on day "
+                    + decision.day() + ") was refused: " + e.getMessage(), e);
         }
-        LOG.info("Loaded demo plan {} ({} decisions)", name, index);
-        return planId;
     }
 
     private CreatePlan createPlan(ObjectNode decision) {

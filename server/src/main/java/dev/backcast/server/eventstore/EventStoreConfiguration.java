@@ -13,7 +13,6 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -34,7 +33,10 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import dev.backcast.server.demo.DemoPlans;
+import dev.backcast.server.time.EventTimestamps;
 import dev.backcast.server.time.RecordingClock;
+import dev.backcast.server.time.WorldTime;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -43,6 +45,7 @@ import org.springframework.context.annotation.Primary;
 import javax.cache.Caching;
 import java.net.URI;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -58,12 +61,21 @@ public class EventStoreConfiguration {
     /** PostgreSQL's unique_violation: another writer appended the same revision of the plan first. */
     private static final String UNIQUE_VIOLATION = "23505";
 
-    /** Axon stamps events with this clock too, so demo history is recorded at its own moments. */
     @Bean
-    RecordingClock clock(@Value("${backcast.time-zone}") String timeZone) {
-        RecordingClock clock = new RecordingClock(ZoneId.of(timeZone));
-        GenericEventMessage.clock = clock;
-        return clock;
+    @ConditionalOnMissingBean
+    WorldTime worldTime() {
+        return Instant::now;
+    }
+
+    @Bean
+    RecordingClock clock(@Value("${backcast.time-zone}") String timeZone, WorldTime worldTime) {
+        return new RecordingClock(ZoneId.of(timeZone), worldTime);
+    }
+
+    /** Axon stamps events with the application clock too, so demo history is recorded at its own moments. */
+    @Bean
+    EventTimestamps eventTimestamps(RecordingClock clock) {
+        return new EventTimestamps(clock);
     }
 
     @Bean

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /** The process's role ({@code BACKCAST_ROLE}): whether its projection runs and which requests it takes. */
@@ -38,7 +39,7 @@ public class ProcessRoleConfiguration {
     @Bean
     ProcessRole processRole(@Value("${backcast.role}") String role) {
         try {
-            return ProcessRole.valueOf(role.strip().toUpperCase());
+            return ProcessRole.valueOf(role.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
             throw new IllegalStateException("BACKCAST_ROLE must be command, query or both, not '" + role + "'");
         }

@@ -6,20 +6,23 @@ import java.time.ZoneId;
 import java.util.function.Supplier;
 
 /**
- * The one clock of the application: when decisions are recorded (Axon's event timestamps) and what "today" is for the
- * plan's rules. It tells the real time, except while history loaded on purpose is recorded at its own moment.
+ * The one clock of the application: when decisions are recorded (Axon's event timestamps) and what "today" is, in
+ * the configured zone, for every rule that depends on it. It tells the {@link WorldTime}, except while history loaded
+ * on purpose is recorded at its own moment.
  */
 public final class RecordingClock extends Clock {
 
     private final ZoneId zone;
+    private final WorldTime worldTime;
     private final ThreadLocal<Instant> recordingAt;
 
-    public RecordingClock(ZoneId zone) {
-        this(zone, new ThreadLocal<>());
+    public RecordingClock(ZoneId zone, WorldTime worldTime) {
+        this(zone, worldTime, new ThreadLocal<>());
     }
 
-    private RecordingClock(ZoneId zone, ThreadLocal<Instant> recordingAt) {
+    private RecordingClock(ZoneId zone, WorldTime worldTime, ThreadLocal<Instant> recordingAt) {
         this.zone = zone;
+        this.worldTime = worldTime;
         this.recordingAt = recordingAt;
     }
 
@@ -36,7 +39,7 @@ public final class RecordingClock extends Clock {
     @Override
     public Instant instant() {
         Instant moment = recordingAt.get();
-        return moment != null ? moment : Instant.now();
+        return moment != null ? moment : worldTime.now();
     }
 
     @Override
@@ -46,6 +49,6 @@ public final class RecordingClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId otherZone) {
-        return new RecordingClock(otherZone, recordingAt);
+        return new RecordingClock(otherZone, worldTime, recordingAt);
     }
 }

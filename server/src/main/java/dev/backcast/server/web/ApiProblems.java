@@ -67,9 +67,9 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     public ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException mismatch) {
         String expected = mismatch.getRequiredType() == null ? "another value"
-                : mismatch.getRequiredType().getSimpleName();
+                : ChangeRequests.expected(mismatch.getRequiredType());
         return ResponseEntity.badRequest().body(invalid("'" + mismatch.getValue() + "' is not a valid "
-                + mismatch.getName() + ": expected a " + expected, mismatch.getName()));
+                + mismatch.getName() + ": expected " + expected, mismatch.getName()));
     }
 
     /** The last resort: log the cause for operators, tell the caller nothing internal. */

@@ -3,7 +3,6 @@ package dev.backcast.server.ui.portfolio;
 import dev.backcast.query.portfolio.PortfolioController;
 import dev.backcast.server.ui.Downloads;
 import dev.backcast.server.ui.Filters;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,8 +25,8 @@ public class PortfolioPages {
 
     @GetMapping
     public String portfolio(@RequestParam(required = false) String portfolio,
-                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                            @RequestParam(required = false) LocalDate from,
+                            @RequestParam(required = false) LocalDate to,
                             Model model) {
         String filter = Filters.optional(portfolio);
         model.addAttribute("rollUp", portfolios.portfolio(filter, from, to));
@@ -39,8 +38,8 @@ public class PortfolioPages {
 
     @GetMapping("/export.csv")
     public ResponseEntity<String> csv(@RequestParam(required = false) String portfolio,
-                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+                                      @RequestParam(required = false) LocalDate from,
+                                      @RequestParam(required = false) LocalDate to) {
         String filter = Filters.optional(portfolio);
         return Downloads.attachment(portfolios.portfolioCsv(filter, from, to), "portfolio.csv");
     }

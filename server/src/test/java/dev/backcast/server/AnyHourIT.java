@@ -1,0 +1,129 @@
+package dev.backcast.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backcast.server.time.ChosenTime;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Every rule that depends on "today" reads the application clock in the configured zone, whatever the hour: the demo
+ * loads, forecasts start today, an actual date may be today and not tomorrow, and all of it moves on at midnight.
+ * Each case is a server on a fresh database at a chosen instant, just after midnight or just before it, in UTC and in
+ * the zones furthest ahead of it (UTC+14) and behind it (UTC-11).
+ */
+class AnyHourIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static Stream<Moment> moments() {
+        return Stream.of(
+                new Moment("UTC", "2026-12-05T00:30"),
+                new Moment("UTC", "2026-12-05T23:30"),
+                new Moment("Pacific/Kiritimati", "2026-12-05T00:30"),
+                new Moment("Pacific/Pago_Pago", "2026-12-05T23:30"));
+    }
+
+    /** A local time of day in a zone. */
+    record Moment(String zone, String localTime) {
+
+        Instant instant() {
+            return LocalDateTime.parse(localTime).atZone(ZoneId.of(zone)).toInstant();
+        }
+
+        LocalDate today() {
+            return LocalDateTime.parse(localTime).toLocalDate();
+        }
+
+        @Override
+        public String toString() {
+            return localTime + " in " + zone + " (" + instant() + ")";
+        }
+    }
+
+    @ParameterizedTest(name = "at {0}")
+    @MethodSource("moments")
+    void theDemoLoadsForecastsStartTodayAndActualDatesMayBeTodayButNotTomorrow(Moment moment) throws IOException {
+        ChosenTime time = new ChosenTime(moment.instant());
+        try (ConfigurableApplicationContext server = time.start("--server.port=0", "--backcast.demo=true",
+                "--backcast.time-zone=" + moment.zone(), "--backcast.embedded-db.directory="
+                        + Path.of("target", "it-any-hour-" + UUID.randomUUID()).toAbsolutePath())) {
+            Api planner = new Api(((WebServerApplicationContext) server).getWebServer().getPort(), "planner");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(planner.get("/api/plans").json().get("total").asInt()).isEqualTo(3));
+
+            theDemoIsRecordedOnItsScenarioDaysInOrderAndNeverInTheFuture(planner, moment, time.now());
+
+            LocalDate today = moment.today();
+            String planId = PlanRequests.createPlan(planner, "Planned at " + moment);
+            String first = addMilestone(planner, planId, "First");
+            String second = addMilestone(planner, planId, "Second");
+            JsonNode plan = planner.get("/api/plans/" + planId + "?minRevision=3").json();
+            assertThat(plan.get("asOf").asText()).isEqualTo(today.toString());
+            assertThat(plan.get("forecastGoalDate").asText()).isEqualTo(today.plusDays(10).toString());
+
+            assertThat(reach(planner, planId, first, today.plusDays(1)).status()).isEqualTo(422);
+            assertThat(reach(planner, planId, first, today).status()).isEqualTo(200);
+
+            time.jumpTo(today.plusDays(1).atStartOfDay(ZoneId.of(moment.zone())).plusMinutes(1).toInstant());
+            JsonNode tomorrow = planner.get("/api/plans/" + planId + "?minRevision=4").json();
+            assertThat(tomorrow.get("asOf").asText()).isEqualTo(today.plusDays(1).toString());
+            assertThat(tomorrow.get("forecastGoalDate").asText()).isEqualTo(today.plusDays(11).toString());
+            assertThat(reach(planner, planId, second, today.plusDays(2)).status()).isEqualTo(422);
+            assertThat(reach(planner, planId, second, today.plusDays(1)).status()).isEqualTo(200);
+        }
+    }
+
+    private static void theDemoIsRecordedOnItsScenarioDaysInOrderAndNeverInTheFuture(Api viewer, Moment moment,
+                                                                                   Instant now) throws IOException {
+        ZoneId zone = ZoneId.of(moment.zone());
+        for (JsonNode plan : viewer.get("/api/plans").json().get("items")) {
+            List<JsonNode> events = PlanRequests.gaplessEvents(viewer, plan.get("planId").asText());
+            String scenario = events.get(0).get("demo").asText().replaceAll("^example plan (.+), day \\d+$", "$1");
+            LocalDate dayZero = moment.today().minusDays(elapsedDays(scenario));
+            Instant previous = Instant.MIN;
+            for (JsonNode event : events) {
+                Instant recordedAt = Instant.parse(event.get("recordedAt").asText());
+                int day = Integer.parseInt(event.get("demo").asText().replaceAll(".*, day (\\d+)$", "$1"));
+                assertThat(recordedAt).as("revision %s of %s", event.get("revision"), scenario)
+                        .isAfterOrEqualTo(previous).isBeforeOrEqualTo(now);
+                assertThat(LocalDate.ofInstant(recordedAt, zone)).as("revision %s of %s", event.get("revision"),
+                        scenario).isEqualTo(dayZero.plusDays(day));
+                previous = recordedAt;
+            }
+        }
+    }
+
+    private static int elapsedDays(String scenario) throws IOException {
+        try (InputStream in = AnyHourIT.class.getResourceAsStream("/demo/" + scenario + ".json")) {
+            return JSON.readTree(in).get("elapsedDays").asInt();
+        }
+    }
+
+    private static String addMilestone(Api planner, String planId, String name) {
+        return PlanRequests.id(planner.post("/api/plans/" + planId + "/milestones",
+                "{\"name\": \"" + name + "\", \"leadTimeDays\": 10}"), "milestoneId");
+    }
+
+    private static Api.Response reach(Api planner, String planId, String milestoneId, LocalDate on) {
+        return planner.post("/api/plans/" + planId + "/milestones/" + milestoneId + "/reached",
+                "{\"on\": \"" + on + "\"}");
+    }
+}
