@@ -2,6 +2,7 @@ package dev.backcast.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.backcast.query.audit.EventChain;
@@ -331,9 +332,11 @@ class AuditIT {
         }
     }
 
+    /** As a client writes it: instants as ISO-8601 strings, the only form the API takes. */
     private static String json(Object value) {
         try {
-            return JSON.findAndRegisterModules().writeValueAsString(value);
+            return JSON.findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                    .writeValueAsString(value);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

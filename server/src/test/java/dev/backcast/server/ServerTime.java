@@ -14,7 +14,7 @@ import java.time.ZoneOffset;
  */
 public final class ServerTime {
 
-    public static final Instant START = Instant.parse("2026-06-15T12:00:00Z");
+    public static final Instant START = Instant.parse("2026-12-01T12:00:00Z");
 
     /** Today for the servers under test, in the "it" profile's zone (UTC). */
     public static final LocalDate TODAY = LocalDate.ofInstant(START, ZoneOffset.UTC);
