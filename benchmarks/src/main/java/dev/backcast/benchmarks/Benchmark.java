@@ -46,6 +46,7 @@ public final class Benchmark {
               --quick              small sizes and short measurements (under 3 minutes)
               --seconds=N          seconds per throughput measurement (default 10, quick 3)
               --history=A,B,C      plan lengths in events for P2 and P3 (default 100,1000,10000)
+              --organisation=N     plans in the store for P8, P9 and P4 (default 10000, quick 1000)
               --server-jar=PATH    the server jar (default server/target/backcast.jar)
               --report=PATH        where to write the JSON report (default benchmarks/target/benchmark-report.json)
             An external PostgreSQL is used when BACKCAST_DB_URL, BACKCAST_DB_USER and BACKCAST_DB_PASSWORD are set.""";
@@ -57,6 +58,7 @@ public final class Benchmark {
 
     private final double seconds;
     private final List<Integer> histories;
+    private final int organisation;
     private final Path serverJar;
     private final Path reportPath;
     private final Map<String, Object> raw = new LinkedHashMap<>();
@@ -69,9 +71,10 @@ public final class Benchmark {
     private String token;
     private Process server;
 
-    Benchmark(double seconds, List<Integer> histories, Path serverJar, Path reportPath) {
+    Benchmark(double seconds, List<Integer> histories, int organisation, Path serverJar, Path reportPath) {
         this.seconds = seconds;
         this.histories = histories;
+        this.organisation = organisation;
         this.serverJar = serverJar;
         this.reportPath = reportPath;
     }
@@ -93,6 +96,7 @@ public final class Benchmark {
         boolean quick = false;
         Double seconds = null;
         List<Integer> histories = null;
+        Integer organisation = null;
         Path jar = Path.of("server", "target", "backcast.jar");
         Path report = Path.of("benchmarks", "target", "benchmark-report.json");
         for (String arg : args) {
@@ -105,6 +109,8 @@ public final class Benchmark {
                 for (String size : arg.substring("--history=".length()).split(",")) {
                     histories.add(Integer.parseInt(size.strip()));
                 }
+            } else if (arg.startsWith("--organisation=")) {
+                organisation = Integer.parseInt(arg.substring("--organisation=".length()));
             } else if (arg.startsWith("--server-jar=")) {
                 jar = Path.of(arg.substring("--server-jar=".length()));
             } else if (arg.startsWith("--report=")) {
@@ -114,7 +120,8 @@ public final class Benchmark {
             }
         }
         return new Benchmark(seconds != null ? seconds : quick ? 3 : 10,
-                histories != null ? histories : quick ? List.of(10, 100, 1000) : List.of(100, 1000, 10000), jar, report);
+                histories != null ? histories : quick ? List.of(10, 100, 1000) : List.of(100, 1000, 10000),
+                organisation != null ? organisation : quick ? 1000 : 10_000, jar, report);
     }
 
     /** A throw-away Ed25519 key pair as PEM: the server refuses to start on an external database without one. */
@@ -330,6 +337,8 @@ public final class Benchmark {
         figure("P7", "GET /api/plans/{id} at 16 clients", reads.perSecond(), "requests/s",
                 (double) raw.get("rawSelectTps16"), "raw primary-key select tps at 16", 0.5, true);
 
+        organisationScale();
+
         long events = scanEvents();
         long rebuildStart = System.nanoTime();
         post("/api/admin/projections/plans/rebuild", null);
@@ -341,12 +350,99 @@ public final class Benchmark {
             Thread.sleep(100);
         }
         double rebuildPerSecond = events / ((System.nanoTime() - rebuildStart) / 1e9);
-        figure("P4", "rebuild of the plan projections", rebuildPerSecond, "events/s",
+        figure("P4", "rebuild of the plan projections (" + raw.get("storedEvents") + " events)", rebuildPerSecond, "events/s",
                 (double) raw.get("rawScanRowsPerSecond"), "raw JDBC scan rows/s", 0.2, true);
 
         long live = liveHeapAfterFullGc();
         figure("P6", "live heap after a full GC after the load (server -Xmx512m)", live / 1048576.0, "MiB",
                 256, "target MiB", 1, false);
+    }
+
+    /**
+     * P8 and P9: the first page of the plan list and the portfolio roll-up with about 100 plans in the store, then
+     * with {@code organisation} plans, each filled through the API as a PMO's plan looks: a goal, a metric, five
+     * chained milestones with a step each, the approval and one re-estimate.
+     */
+    private void organisationScale() throws Exception {
+        String defaultList = "/api/plans?size=50";
+        String lateFirst = "/api/plans?late=true&sort=lateByDays,desc&size=50";
+        int small = Math.min(100, organisation);
+        fillTo(small);
+        double listSmall = Load.run(1, seconds, 50, (client, call) -> get(defaultList)).p50Millis();
+        double lateSmall = Load.run(1, seconds, 50, (client, call) -> get(lateFirst)).p50Millis();
+        double portfolioSmall = Load.run(1, seconds, 5, (client, call) -> get("/api/portfolio")).p50Millis();
+        long filling = System.nanoTime();
+        int added = fillTo(organisation);
+        raw.put("organisationPlans", organisation);
+        raw.put("organisationFillPlansPerSecond", added / ((System.nanoTime() - filling) / 1e9));
+        double listLarge = Load.run(1, seconds, 50, (client, call) -> get(defaultList)).p50Millis();
+        double lateLarge = Load.run(1, seconds, 50, (client, call) -> get(lateFirst)).p50Millis();
+        double portfolioLarge = Load.run(1, seconds, 5, (client, call) -> get("/api/portfolio")).p50Millis();
+        String onePlan = JSON.readTree(get(defaultList).body()).get("items").get(0).get("planId").asText();
+        double planP50 = Load.run(1, seconds, 50, (client, call) -> get("/api/plans/" + onePlan)).p50Millis();
+        raw.put("planListP50MillisByPlans", Map.of(small, listSmall, organisation, listLarge));
+        raw.put("lateFirstP50MillisByPlans", Map.of(small, lateSmall, organisation, lateLarge));
+        raw.put("portfolioP50MillisByPlans", Map.of(small, portfolioSmall, organisation, portfolioLarge));
+        figure("P8", "first page of the plan list at " + organisation + " plans vs " + small, listLarge, "ms",
+                listSmall, "the same at " + small + " plans", 1.5, false);
+        figure("P8l", "late-first page of the plan list at " + organisation + " plans vs " + small, lateLarge, "ms",
+                lateSmall, "the same at " + small + " plans", 1.5, false);
+        figure("P9", "portfolio roll-up of all plans at " + organisation + " plans vs " + small, portfolioLarge, "ms",
+                portfolioSmall, "the same at " + small + " plans", 2, false);
+        figure("P9p", "portfolio roll-up at " + organisation + " plans vs one plan", portfolioLarge, "ms", planP50,
+                "GET /api/plans/{id} p50", 10, false);
+    }
+
+    /** Adds plans from eight clients until the store holds {@code plans}; answers how many it added. */
+    private int fillTo(int plans) throws Exception {
+        int missing = plans - JSON.readTree(get("/api/plans?size=1").body()).get("total").asInt();
+        if (missing <= 0) {
+            return 0;
+        }
+        int clients = 8;
+        AtomicLong next = new AtomicLong();
+        Load.run(clients, Duration.ofDays(1).toSeconds(), (missing + clients - 1) / clients, (client, call) -> {
+            long number = next.getAndIncrement();
+            if (number < missing) {
+                organisationPlan(number);
+            }
+        });
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (JSON.readTree(get("/api/plans?size=1").body()).get("total").asInt() < plans) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The plan list did not reach " + plans + " plans");
+            }
+            Thread.sleep(200);
+        }
+        return missing;
+    }
+
+    private void organisationPlan(long number) throws Exception {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        HttpResponse<String> created = post("/api/plans", "{\"title\": \"Organisation plan " + number + "\", "
+                + "\"portfolio\": \"Portfolio " + number % 20 + "\", \"goal\": {\"headline\": \"h\", "
+                + "\"customerProblem\": \"p\", \"solution\": \"s\", \"targetDate\": \""
+                + java.time.LocalDate.now().plusDays(60 + random.nextInt(300)) + "\"}}");
+        String plan = JSON.readTree(created.body()).get("planId").asText();
+        StringJoiner changes = new StringJoiner(",");
+        changes.add("{\"op\": \"defineMetric\", \"name\": \"Adoption\", \"baselineValue\": 0, "
+                + "\"targetValue\": 100, \"direction\": \"INCREASE\"}");
+        List<String> milestones = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String milestone = java.util.UUID.randomUUID().toString();
+            changes.add("{\"op\": \"addMilestone\", \"milestoneId\": \"" + milestone + "\", \"name\": \"M" + i
+                    + "\", \"leadTimeDays\": " + (10 + random.nextInt(40)) + ", \"predecessors\": ["
+                    + (milestones.isEmpty() ? "" : "\"" + milestones.get(milestones.size() - 1) + "\"") + "]}");
+            changes.add("{\"op\": \"addStep\", \"milestoneId\": \"" + milestone + "\", \"description\": \"S\", "
+                    + "\"durationDays\": 3}");
+            milestones.add(milestone);
+        }
+        post("/api/plans/" + plan + "/refinements", "{\"message\": \"Worked backwards\", \"changes\": [" + changes
+                + "]}");
+        post("/api/plans/" + plan + "/approve", null);
+        post("/api/plans/" + plan + "/milestones/" + milestones.get(random.nextInt(5)), "{\"leadTimeDays\": "
+                + (20 + random.nextInt(40)) + ", \"reason\": {\"category\": \"ESTIMATE\", \"note\": \"Re-estimated\"}}",
+                "PATCH");
     }
 
     private long scanEvents() throws SQLException {

@@ -16,14 +16,14 @@ class BenchmarkSmokeIT {
     void aTinyRunReportsEveryFigureWithItsBaselineAndRatio() throws Exception {
         Path report = Path.of("target", "smoke-report.json");
 
-        Benchmark.fromArguments("--seconds=0.5", "--history=5,20", "--server-jar=../server/target/backcast.jar",
+        Benchmark.fromArguments("--seconds=0.5", "--history=5,20", "--organisation=110", "--server-jar=../server/target/backcast.jar",
                 "--report=" + report).run();
 
         JsonNode written = new ObjectMapper().readTree(report.toFile());
         assertThat(written.get("cores").asInt()).isPositive();
         assertThat(written.get("postgresql").asText()).startsWith("17");
         assertThat(written.get("figures").findValuesAsText("figure"))
-                .containsExactlyInAnyOrder("P1", "P1h", "P2", "P3", "P4", "P5", "P6", "P7");
+                .containsExactlyInAnyOrder("P1", "P1h", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P8l", "P9", "P9p");
         assertThat(written.get("figures")).allSatisfy(figure -> {
             assertThat(figure.get("value").asDouble()).as(figure.toString()).isPositive();
             assertThat(figure.get("baseline").asDouble()).as(figure.toString()).isPositive();

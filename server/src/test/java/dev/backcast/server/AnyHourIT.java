@@ -10,6 +10,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +27,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Every rule that depends on "today" reads the application clock in the configured zone, whatever the hour: the demo
- * loads, forecasts start today, an actual date may be today and not tomorrow, and all of it moves on at midnight.
+ * loads, forecasts start today, an actual date may be today and not tomorrow, and all of it moves on at midnight,
+ * the plan list's figures too, brought to the new day by the daily refresh.
  * Each case is a server on a fresh database at a chosen instant, just after midnight or just before it, in UTC and in
  * the zones furthest ahead of it (UTC+14) and behind it (UTC-11).
  */
@@ -63,7 +66,8 @@ class AnyHourIT {
     void theDemoLoadsForecastsStartTodayAndActualDatesMayBeTodayButNotTomorrow(Moment moment) throws IOException {
         ChosenTime time = new ChosenTime(moment.instant());
         try (ConfigurableApplicationContext server = time.start("--server.port=0", "--backcast.demo=true",
-                "--backcast.time-zone=" + moment.zone(), "--backcast.embedded-db.directory="
+                "--backcast.time-zone=" + moment.zone(), "--backcast.daily-figures-check-every=PT1S",
+                "--backcast.embedded-db.directory="
                         + Path.of("target", "it-any-hour-" + UUID.randomUUID()).toAbsolutePath())) {
             Api planner = new Api(((WebServerApplicationContext) server).getWebServer().getPort(), "planner");
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -72,7 +76,8 @@ class AnyHourIT {
             theDemoIsRecordedOnItsScenarioDaysInOrderAndNeverInTheFuture(planner, moment, time.now());
 
             LocalDate today = moment.today();
-            String planId = PlanRequests.createPlan(planner, "Planned at " + moment);
+            String title = "Planned at " + moment;
+            String planId = PlanRequests.createPlan(planner, title);
             String first = addMilestone(planner, planId, "First");
             String second = addMilestone(planner, planId, "Second");
             JsonNode plan = planner.get("/api/plans/" + planId + "?minRevision=3").json();
@@ -86,6 +91,12 @@ class AnyHourIT {
             JsonNode tomorrow = planner.get("/api/plans/" + planId + "?minRevision=4").json();
             assertThat(tomorrow.get("asOf").asText()).isEqualTo(today.plusDays(1).toString());
             assertThat(tomorrow.get("forecastGoalDate").asText()).isEqualTo(today.plusDays(11).toString());
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                JsonNode listed = planner.get("/api/plans?q=" + URLEncoder.encode(title, StandardCharsets.UTF_8)).json();
+                assertThat(listed.get("figuresAsOf").asText()).isEqualTo(today.plusDays(1).toString());
+                assertThat(listed.get("items").get(0).get("forecastGoalDate").asText())
+                        .isEqualTo(today.plusDays(11).toString());
+            });
             assertThat(reach(planner, planId, second, today.plusDays(2)).status()).isEqualTo(422);
             assertThat(reach(planner, planId, second, today.plusDays(1)).status()).isEqualTo(200);
         }

@@ -35,6 +35,11 @@ public final class PlanDocuments {
      */
     public record GoalOutlook(LocalDate forecastGoalDate, Integer goalSlackDays, int lateByDays) {
 
+        /** The outlook as of {@code day}: the plan scheduled forward from that day. */
+        public static GoalOutlook asOf(PlanState plan, LocalDate day) {
+            return of(plan, BackwardScheduler.schedule(plan, day));
+        }
+
         public static GoalOutlook of(PlanState plan, Schedule schedule) {
             LocalDate expected = switch (plan.status()) {
                 case ACHIEVED -> plan.achievedOn();

@@ -12,6 +12,8 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -34,10 +36,13 @@ public class PlanProjection {
     private final RevisionRecorder revisions;
     private final PlanCheckpointRepository checkpoints;
     private final int checkpointInterval;
+    private final Clock clock;
 
     public PlanProjection(PlanViewRepository views, PlanStateJson json, RevisionRecorder revisions,
                           PlanCheckpointRepository checkpoints,
-                          @Value("${backcast.time-travel-checkpoint-interval:250}") int checkpointInterval) {
+                          @Value("${backcast.time-travel-checkpoint-interval:250}") int checkpointInterval,
+                          Clock clock) {
+        this.clock = clock;
         this.views = views;
         this.json = json;
         this.revisions = revisions;
@@ -77,20 +82,26 @@ public class PlanProjection {
     }
 
     /**
-     * A plan's JSON is written once per batch, not once per event: a batch of a long plan's events would otherwise
-     * serialize the whole plan for each of them.
+     * A plan's JSON and the figures plan lists sort on are written once per batch, not once per event: a batch of a
+     * long plan's events would otherwise serialize and schedule the whole plan for each of them.
      */
     private void storeStateWhenTheBatchCommits(PlanView view) {
         if (view.stateJson() == null) {
-            view.storeState(json.write(view.folded()));
+            storeStateAndFigures(view);
         }
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         Set<PlanView> changed = batch.getOrComputeResource(CHANGED_VIEWS, key -> {
             Set<PlanView> views = new LinkedHashSet<>();
-            batch.onPrepareCommit(unitOfWork -> views.forEach(v -> v.storeState(json.write(v.folded()))));
+            batch.onPrepareCommit(unitOfWork -> views.forEach(this::storeStateAndFigures));
             return views;
         });
         changed.add(view);
+    }
+
+    private void storeStateAndFigures(PlanView view) {
+        LocalDate today = LocalDate.now(clock);
+        view.storeState(json.write(view.folded()));
+        view.storeFigures(PlanDocuments.GoalOutlook.asOf(view.folded(), today), today);
     }
 
     @ResetHandler

@@ -28,6 +28,9 @@ public class PlanView implements Persistable<UUID> {
     private String createdBy;
     private Instant lastChangedAt;
     private String lastChangedBy;
+    private LocalDate forecastGoalDate;
+    private int lateByDays;
+    private LocalDate figuresAsOf;
 
     /** JSON as text: the order in which elements were added is part of the plan, and jsonb would reorder keys. */
     private String state;
@@ -79,6 +82,13 @@ public class PlanView implements Persistable<UUID> {
 
     public void storeState(String json) {
         this.state = json;
+    }
+
+    /** The figures that depend on today, as of {@code day}. */
+    public void storeFigures(PlanDocuments.GoalOutlook outlook, LocalDate day) {
+        this.forecastGoalDate = outlook.forecastGoalDate();
+        this.lateByDays = outlook.lateByDays();
+        this.figuresAsOf = day;
     }
 
     public PlanState folded() {

@@ -37,7 +37,7 @@ public class PlanPages {
                        @RequestParam(defaultValue = "lastChangedAt,desc") String sort,
                        Model model) {
         String portfolioFilter = Filters.optional(portfolio);
-        model.addAttribute("page", plans.plans(portfolioFilter, status, late, sort, 0, LIST_SIZE));
+        model.addAttribute("page", plans.plans(portfolioFilter, status, late, null, sort, 0, LIST_SIZE));
         model.addAttribute("portfolio", portfolioFilter);
         model.addAttribute("status", status);
         model.addAttribute("late", late);

@@ -1,0 +1,87 @@
+package dev.backcast.query.plans;
+
+import dev.backcast.plan.PlanState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Date;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Keeps each open plan's forecast goal date and days late as of today: when the day changes in the configured zone
+ * (or a plan has no figures yet), the plans whose figures are of another day are scheduled again, in batches, without
+ * reading a single event. A plan that changes meanwhile is left to the projection, which writes its figures anyway.
+ */
+@Component
+public class DailyFigures {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DailyFigures.class);
+    private static final int BATCH = 500;
+
+    private final JdbcTemplate jdbc;
+    private final PlanStateJson json;
+    private final Clock clock;
+    private final AtomicReference<Refresh> last = new AtomicReference<>();
+
+    /** One refresh: the day it brought the figures to, how many plans, how long it took. */
+    public record Refresh(LocalDate day, int plans, Duration took, Instant finishedAt) {
+    }
+
+    public DailyFigures(JdbcTemplate jdbc, PlanStateJson json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    private record Stale(UUID planId, long revision, String state) {
+    }
+
+    /** Brings every plan whose figures are of another day to today; answers what it did, or null with nothing to do. */
+    public synchronized Refresh refreshStale() {
+        LocalDate today = LocalDate.now(clock);
+        long started = System.nanoTime();
+        int refreshed = 0;
+        List<Stale> batch;
+        do {
+            batch = jdbc.query("""
+                    SELECT plan_id, revision, state FROM plan_view
+                     WHERE figures_as_of IS NULL OR (status IN ('DRAFT', 'ACTIVE') AND figures_as_of <> ?)
+                     ORDER BY plan_id LIMIT ?""",
+                    (row, number) -> new Stale(row.getObject("plan_id", UUID.class), row.getLong("revision"),
+                            row.getString("state")), Date.valueOf(today), BATCH);
+            List<Object[]> updates = batch.stream().map(stale -> {
+                PlanState plan = json.read(stale.state());
+                PlanDocuments.GoalOutlook outlook = PlanDocuments.GoalOutlook.asOf(plan, today);
+                return new Object[] {outlook.forecastGoalDate() == null ? null : Date.valueOf(outlook.forecastGoalDate()),
+                        outlook.lateByDays(), Date.valueOf(today), stale.planId(), stale.revision()};
+            }).toList();
+            int[] counts = jdbc.batchUpdate("""
+                    UPDATE plan_view SET forecast_goal_date = ?, late_by_days = ?, figures_as_of = ?
+                     WHERE plan_id = ? AND revision = ?""", updates);
+            for (int count : counts) {
+                refreshed += Math.max(count, 0);
+            }
+        } while (batch.size() == BATCH);
+        if (refreshed == 0) {
+            return null;
+        }
+        Refresh refresh = new Refresh(today, refreshed, Duration.ofNanos(System.nanoTime() - started), clock.instant());
+        last.set(refresh);
+        LOG.info("Forecasts and days late of {} plans brought to {} in {} ms", refreshed, today,
+                refresh.took().toMillis());
+        return refresh;
+    }
+
+    /** The last refresh that changed anything in this process, or null. */
+    public Refresh last() {
+        return last.get();
+    }
+}
