@@ -5,6 +5,7 @@
 (() => {
     'use strict';
 
+    const {getJson} = window.Http;
     const DAY = 86400000;
     const INK = '#1d232b';
     const ACCENT = '#1f4e79';
@@ -14,14 +15,6 @@
 
     const time = iso => iso ? Date.parse(iso + 'T00:00:00Z') : null;
     const iso = millis => new Date(millis).toISOString().substring(0, 10);
-
-    async function json(url) {
-        const response = await fetch(url, {headers: {'Accept': 'application/json'}, credentials: 'same-origin'});
-        if (!response.ok) {
-            throw new Error('The server answered ' + response.status + ' for ' + url);
-        }
-        return response.json();
-    }
 
     function cell(row, text, className) {
         const td = document.createElement('td');
@@ -56,7 +49,7 @@
     }
 
     async function timeline(element) {
-        const [plan, lines] = await Promise.all([json(element.dataset.planUrl), json(element.dataset.timelineUrl)]);
+        const [plan, lines] = await Promise.all([getJson(element.dataset.planUrl), getJson(element.dataset.timelineUrl)]);
         const baseline = element.dataset.baseline || null;
         const byId = new Map(lines.milestones.map(line => [line.milestoneId, line]));
         const milestones = plan.milestones.slice().reverse();
@@ -141,7 +134,7 @@
 
     /** One line per milestone and one for the goal: the planned date held until it moved, ending on the diagonal. */
     async function trend(element) {
-        const data = await json(element.dataset.trendUrl);
+        const data = await getJson(element.dataset.trendUrl);
         const lines = data.milestones.concat([data.goal]);
         const end = time(data.to);
         const start = time(data.from);

@@ -46,7 +46,7 @@
     }
 
     async function send(method, url, body, revision) {
-        const headers = {'Content-Type': 'application/json', 'Accept': 'application/json'};
+        const headers = {'Content-Type': 'application/json'};
         if (revision) {
             headers['If-Match'] = '"' + revision + '"';
         }
@@ -54,14 +54,7 @@
         if (token) {
             headers['X-XSRF-TOKEN'] = token;
         }
-        const response = await fetch(url, {method, headers, body: JSON.stringify(body), credentials: 'same-origin'});
-        let json = null;
-        try {
-            json = await response.json();
-        } catch (notJson) {
-            json = null;
-        }
-        return {response, json};
+        return window.Http.request(url, {method, headers, body: JSON.stringify(body)});
     }
 
     function element(tag, text, className) {
@@ -100,7 +93,7 @@
     }
 
     function showProblem(container, response, json) {
-        const detail = (json && (json.detail || json.title)) || ('The server answered ' + response.status);
+        const detail = window.Http.problem(response, json);
         const found = json && json.field ? slotFor(container, json.field) : null;
         if (found) {
             found.slot.textContent = detail;
@@ -125,16 +118,19 @@
             + current + '. Nothing of yours was recorded. Changes since:'));
         const list = element('ul');
         const planId = planElement().dataset.planId;
-        const history = await fetch('/api/plans/' + planId + '/revisions?order=oldest&limit=50&fromRevision='
-            + (Number(basedOn) + 1), {headers: {'Accept': 'application/json'}, credentials: 'same-origin'});
-        if (history.ok) {
-            (await history.json()).items.forEach(entry => {
+        const history = await window.Http.request('/api/plans/' + planId
+            + '/revisions?order=oldest&limit=50&fromRevision=' + (Number(basedOn) + 1));
+        if (history.response.ok) {
+            history.json.items.forEach(entry => {
                 const reason = entry.reason && !entry.summary.includes(entry.reason.category) ? ' ('
                     + entry.reason.category + (entry.reason.note ? ': ' + entry.reason.note : '') + ')' : '';
                 list.appendChild(element('li', 'Revision ' + entry.revision + ' · '
                     + entry.recordedAt.replace('T', ' ').substring(0, 16) + ' UTC · ' + entry.author + ': '
                     + entry.summary + reason));
             });
+        } else {
+            list.appendChild(element('li', 'The changes could not be listed: '
+                + window.Http.problem(history.response, history.json)));
         }
         box.appendChild(list);
         const again = element('button', 'Re-apply my change on revision ' + current, 'primary reapply');

@@ -1,5 +1,6 @@
 package dev.backcast.server.ui;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -9,6 +10,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +21,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
 
 import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
@@ -25,16 +30,20 @@ import static org.awaitility.Awaitility.await;
 /**
  * Debian's headless Chromium driven through its matching chromedriver, one profile per browser so that two browsers
  * are two sessions. Nothing is downloaded: without both binaries the tests fail in CI and are skipped elsewhere.
+ * Chrome's network and console logs are kept, so that a test can check that its pages loaded without an error.
  */
 final class Browser implements AutoCloseable {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** Puppeteer's "network idle": nothing in flight for half a second. */
+    private static final Duration NETWORK_QUIET = Duration.ofMillis(500);
 
     private final ChromeDriver driver;
     private final Path profile;
     private final String base;
+    private final PageLog log;
 
     private Browser(int port) throws IOException {
         profile = Files.createTempDirectory("backcast-chromium-");
@@ -44,6 +53,11 @@ final class Browser implements AutoCloseable {
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
                         "--disable-dev-shm-usage", "--window-size=1280,800", "--lang=en-GB",
                         "--user-data-dir=" + profile);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.PERFORMANCE, Level.ALL);
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        options.setExperimentalOption("perfLoggingPrefs", Map.of("enableNetwork", true, "enablePage", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -51,6 +65,7 @@ final class Browser implements AutoCloseable {
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
         base = "http://localhost:" + port;
+        log = new PageLog(base);
     }
 
     static Browser open(int port) {
@@ -104,6 +119,30 @@ final class Browser implements AutoCloseable {
 
     Object script(String code, Object... arguments) {
         return ((JavascriptExecutor) driver).executeScript(code, arguments);
+    }
+
+    /**
+     * Waits until the network is idle, then fails listing every page error, failed request and 4xx or 5xx answer since
+     * the last check, except the problem answers the test provokes, which must have come.
+     *
+     * @param expectedProblemPaths the paths, with their query when the request had one, whose 4xx or 5xx answer is
+     *                             expected
+     */
+    Browser assertPageHealthy(String... expectedProblemPaths) {
+        try {
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                log.read(driver.manage().logs());
+                return log.idleFor(NETWORK_QUIET);
+            });
+        } catch (ConditionTimeoutException stillLoading) {
+            fail("The network never became idle on " + url() + "; still in flight: " + log.inFlight());
+        }
+        List<String> problems = log.problems(expectedProblemPaths);
+        log.clear();
+        if (!problems.isEmpty()) {
+            fail("The pages up to " + url() + " had problems:\n  " + String.join("\n  ", problems));
+        }
+        return this;
     }
 
     String url() {

@@ -14,8 +14,10 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
+import static dev.backcast.server.ui.ExamplePlan.BETA_DONE;
+import static dev.backcast.server.ui.ExamplePlan.GA_READY;
+import static dev.backcast.server.ui.ExamplePlan.PROTOTYPE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -26,9 +28,7 @@ import static org.awaitility.Awaitility.await;
 @BackcastIntegrationTest
 class BrowserIT {
 
-    private static final String GA_READY = "GA ready";
-    private static final String BETA_DONE = "Beta done";
-    private static final String PROTOTYPE = "Prototype";
+    private static final String PORTFOLIO = "Browser tests";
 
     @LocalServerPort
     int port;
@@ -57,6 +57,7 @@ class BrowserIT {
             assertDates(browser, PROTOTYPE, "2027-05-31", "2027-05-26");
             List<String> order = browser.all("li.milestone h3").stream().map(WebElement::getText).toList();
             assertThat(order).containsExactly(GA_READY, BETA_DONE, PROTOTYPE);
+            browser.assertPageHealthy();
             browser.script("window.scrollTo(0, document.querySelector('.reverse-plan').offsetTop)");
             browser.screenshot("planner-creates-plan");
         }
@@ -64,7 +65,7 @@ class BrowserIT {
 
     @Test
     void aViewerReadsThePlanWithoutWriteControlsAndAForcedWriteShowsTheServersRefusal() {
-        String planId = examplePlan(new Api(port, "planner"));
+        String planId = ExamplePlan.create(new Api(port, "planner"), PORTFOLIO);
         try (Browser browser = Browser.open(port).signIn("viewer")) {
             assertThat(browser.text(".who")).contains("viewer", "read only");
             assertThat(browser.all("a[href='/plans/new']")).isEmpty();
@@ -73,6 +74,7 @@ class BrowserIT {
             assertThat(browser.all("form.write")).isEmpty();
             assertThat(browser.all(".toolbar")).isEmpty();
             assertThat(browser.all("details.edit")).isEmpty();
+            browser.assertPageHealthy();
 
             browser.script("""
                     const form = document.createElement('form');
@@ -83,6 +85,7 @@ class BrowserIT {
                     document.querySelector('#main').prepend(form);
                     form.requestSubmit();""", planId);
             await().atMost(Duration.ofSeconds(10)).until(() -> browser.text(".form-problem").contains("403"));
+            browser.assertPageHealthy("/api/plans/" + planId + "/milestones");
             browser.screenshot("viewer-read-only");
         }
         assertThat(new Api(port, "viewer").get("/api/plans/" + planId).json().get("milestones")).hasSize(3);
@@ -91,10 +94,10 @@ class BrowserIT {
     @Test
     void aRefinementStagesThreeChangesPreviewsTheirDatesAndCommitsThemAsOneChangeSet() {
         Api api = new Api(port, "planner");
-        String planId = examplePlan(api);
+        String planId = ExamplePlan.create(api, PORTFOLIO);
         long before = api.get("/api/plans/" + planId + "?minRevision=4").json().get("revision").asLong();
         try (Browser browser = Browser.open(port).signIn("planner")) {
-            browser.go("/plans/" + planId);
+            browser.go("/plans/" + planId).assertPageHealthy();
             browser.find("#start-refinement").click();
             assertThat(browser.find("#refinement").isDisplayed()).isTrue();
 
@@ -122,6 +125,7 @@ class BrowserIT {
             assertThat(previewed.getText()).contains(PROTOTYPE, "2027-05-31", "2027-05-21");
             browser.find("#refinement input[name=message]").sendKeys("Beta feedback: a longer beta");
             new Select(browser.find("#refinement select[name='reason.category']")).selectByValue("FEEDBACK");
+            browser.assertPageHealthy();
             browser.screenshot("refinement-staged");
             browser.find("#refinement button.primary").click();
 
@@ -129,6 +133,7 @@ class BrowserIT {
             assertDates(browser, PROTOTYPE, "2027-05-21", "2027-05-16");
             assertThat(browser.text(".plan-facts .revision")).contains("Revision " + (before + 3));
             assertThat(browser.all("#refinement:not([hidden])")).isEmpty();
+            browser.assertPageHealthy();
             browser.screenshot("refinement-committed");
         }
         JsonNode revisions = api.get("/api/plans/" + planId + "/revisions?fromRevision=" + (before + 1)).json()
@@ -145,10 +150,10 @@ class BrowserIT {
 
     @Test
     void aChangeBasedOnAStaleRevisionSaysWhoChangedWhatAndCanBeReappliedOnTop() {
-        String planId = examplePlan(new Api(port, "planner"));
+        String planId = ExamplePlan.create(new Api(port, "planner"), PORTFOLIO);
         try (Browser planner = Browser.open(port).signIn("planner");
              Browser colleague = Browser.open(port).signIn("admin")) {
-            planner.go("/plans/" + planId);
+            planner.go("/plans/" + planId).assertPageHealthy();
             assertThat(planner.text(".plan-facts .revision")).contains("Revision 4");
 
             colleague.go("/plans/" + planId);
@@ -161,6 +166,7 @@ class BrowserIT {
                     .selectByValue("RESOURCING");
             ga.findElement(By.cssSelector("form[data-op=reviseMilestone] button.primary")).click();
             colleague.waitUntilPath("minRevision=5");
+            colleague.assertPageHealthy();
 
             planner.find("#add-milestone summary").click();
             planner.find("#add-milestone input[name=name]").sendKeys("Launch announced");
@@ -168,20 +174,22 @@ class BrowserIT {
             WebElement stale = planner.find("#add-milestone .stale");
             assertThat(stale.getText()).contains("based on revision 4", "now at revision 5", "admin",
                     "RESOURCING");
+            planner.assertPageHealthy("/api/plans/" + planId + "/milestones");
             planner.screenshot("stale-revision");
             stale.findElement(By.cssSelector("button.reapply")).click();
 
             planner.waitUntilPath("minRevision=6");
             assertThat(milestone(planner, "Launch announced").isDisplayed()).isTrue();
             assertThat(milestone(planner, GA_READY).getText()).contains("maria");
+            planner.assertPageHealthy();
         }
     }
 
     @Test
     void theHistorySliderShowsTheWholePlanAsItStoodAtAnEarlierRevision() {
         Api api = new Api(port, "planner");
-        String planId = examplePlan(api);
-        String gaReady = milestoneId(api, planId, GA_READY);
+        String planId = ExamplePlan.create(api, PORTFOLIO);
+        String gaReady = ExamplePlan.milestoneId(api, planId, GA_READY);
         assertThat(api.patch("/api/plans/" + planId + "/milestones/" + gaReady, """
                 {"leadTimeDays": 15, "reason": {"category": "ESTIMATE", "note": "Launch checklist grew"}}""",
                 "If-Match", "\"4\"").status()).isEqualTo(200);
@@ -190,6 +198,7 @@ class BrowserIT {
             assertThat(browser.text("#revision-caption")).contains("Revision 5 of 5", "by planner");
             assertThat(browser.text("#plan-at-revision li[data-milestone-name='Beta done'] dd.due")).isEqualTo("2027-06-15");
             assertThat(browser.text("table.revisions")).contains("Launch checklist grew");
+            browser.assertPageHealthy();
 
             browser.find("#revision-slider").sendKeys(Keys.ARROW_LEFT);
             await().atMost(Duration.ofSeconds(10))
@@ -198,6 +207,7 @@ class BrowserIT {
                     .text("#plan-at-revision li[data-milestone-name='Beta done'] dd.due").equals("2027-06-20"));
             assertThat(browser.text("#revision-caption")).contains("Revision 4 of 5", "by planner");
             assertThat(browser.text("#plan-at-revision li[data-milestone-name='Prototype'] dd.due")).isEqualTo("2027-05-31");
+            browser.assertPageHealthy();
             browser.screenshot("history-slider");
         }
     }
@@ -205,7 +215,7 @@ class BrowserIT {
     @Test
     @SuppressWarnings("unchecked")
     void theTrendChartDrawsOneLinePerMilestoneAndOneForTheGoal() {
-        String planId = examplePlan(new Api(port, "planner"));
+        String planId = ExamplePlan.create(new Api(port, "planner"), PORTFOLIO);
         try (Browser browser = Browser.open(port).signIn("viewer")) {
             browser.go("/plans/" + planId + "/trend");
             WebElement chart = browser.find("#trend-chart[data-drawn=true]");
@@ -216,6 +226,7 @@ class BrowserIT {
                     chart);
             assertThat((List<Object>) names).containsExactlyInAnyOrder(GA_READY, BETA_DONE, PROTOTYPE, "Goal");
             assertThat(browser.all("#trend-rows tr")).hasSize(4);
+            browser.assertPageHealthy();
             browser.screenshot("trend");
         }
     }
@@ -223,9 +234,9 @@ class BrowserIT {
     @Test
     void theTimelineDrawsABaselinesBarsAsGhostsBehindTheCurrentOnes() {
         Api api = new Api(port, "planner");
-        String planId = examplePlan(api);
+        String planId = ExamplePlan.create(api, PORTFOLIO);
         assertThat(api.post("/api/plans/" + planId + "/baselines", "{\"name\": \"kick-off\"}").status()).isEqualTo(200);
-        assertThat(api.patch("/api/plans/" + planId + "/milestones/" + milestoneId(api, planId, BETA_DONE), """
+        assertThat(api.patch("/api/plans/" + planId + "/milestones/" + ExamplePlan.milestoneId(api, planId, BETA_DONE), """
                 {"leadTimeDays": 30, "reason": {"category": "ESTIMATE", "note": "Beta needs a month"}}""")
                 .status()).isEqualTo(200);
         try (Browser browser = Browser.open(port).signIn("viewer")) {
@@ -236,6 +247,7 @@ class BrowserIT {
             String prototypeRow = (String) browser.script(
                     "return [...document.querySelectorAll('#timeline-rows tr')].find(r => r.cells[0].textContent === 'Prototype').textContent;");
             assertThat(prototypeRow).contains("2027-05-16", "2027-05-21", "2027-05-31");
+            browser.assertPageHealthy();
             browser.screenshot("timeline-baseline");
         }
     }
@@ -263,36 +275,5 @@ class BrowserIT {
         assertThat(item.findElement(By.cssSelector("dd.due")).getText()).as(milestone + " due").isEqualTo(due);
         assertThat(item.findElement(By.cssSelector("dd.start-by")).getText()).as(milestone + " start by")
                 .isEqualTo(startBy);
-    }
-
-    /** DESIGN section 4's example: GA ready (10 days) after Beta done (20) after Prototype (5), target 2027-06-30. */
-    private static String examplePlan(Api api) {
-        Api.Response created = api.post("/api/plans", """
-                {"title": "Example %s", "portfolio": "Browser tests", "calendar": "CALENDAR_DAYS",
-                 "goal": {"headline": "Customers launch in a day", "customerProblem": "Launching takes a month.",
-                          "solution": "One checklist, worked backwards.", "targetDate": "2027-06-30"}}"""
-                .formatted(UUID.randomUUID()));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        String planId = created.json().get("planId").asText();
-        String prototype = add(api, planId, "{\"name\": \"Prototype\", \"leadTimeDays\": 5}");
-        String beta = add(api, planId, "{\"name\": \"Beta done\", \"leadTimeDays\": 20, \"predecessors\": [\"%s\"]}"
-                .formatted(prototype));
-        add(api, planId, "{\"name\": \"GA ready\", \"leadTimeDays\": 10, \"predecessors\": [\"%s\"]}".formatted(beta));
-        return planId;
-    }
-
-    private static String add(Api api, String planId, String milestone) {
-        Api.Response added = api.post("/api/plans/" + planId + "/milestones", milestone);
-        assertThat(added.status()).as(added.toString()).isEqualTo(201);
-        return added.json().get("milestoneId").asText();
-    }
-
-    private static String milestoneId(Api api, String planId, String name) {
-        for (JsonNode milestone : api.get("/api/plans/" + planId + "?minRevision=4").json().get("milestones")) {
-            if (milestone.get("name").asText().equals(name)) {
-                return milestone.get("milestoneId").asText();
-            }
-        }
-        throw new AssertionError("No milestone " + name + " in plan " + planId);
     }
 }

@@ -3,6 +3,7 @@ package dev.backcast.server.ui.plans;
 import dev.backcast.query.plans.PlanReader;
 import dev.backcast.query.timeline.TimelineController;
 import dev.backcast.server.ui.Downloads;
+import dev.backcast.server.ui.Filters;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,7 +14,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import java.util.UUID;
 
-/** The timeline (Gantt) and trend pages; their charts read the timeline and trend APIs. */
+/**
+ * The timeline (Gantt) and trend pages; their charts read the timeline and trend APIs. The baseline select's "none"
+ * sends an empty baseline, which here means no baseline; the API, asked by name, refuses a name that is empty.
+ */
 @Controller
 @RequestMapping("/plans/{planId}")
 public class ChartPages {
@@ -29,7 +33,7 @@ public class ChartPages {
     @GetMapping("/timeline")
     public String timeline(@PathVariable UUID planId, @RequestParam(required = false) String baseline, Model model) {
         model.addAttribute("plan", reader.current(planId));
-        model.addAttribute("baseline", baseline);
+        model.addAttribute("baseline", Filters.optional(baseline));
         return "timeline";
     }
 
@@ -44,6 +48,7 @@ public class ChartPages {
     @GetMapping("/timeline.csv")
     public ResponseEntity<String> timelineCsv(@PathVariable UUID planId,
                                               @RequestParam(required = false) String baseline) {
-        return Downloads.attachment(timelines.timelineCsv(planId, baseline), "timeline-" + planId + ".csv");
+        return Downloads.attachment(timelines.timelineCsv(planId, Filters.optional(baseline)),
+                "timeline-" + planId + ".csv");
     }
 }
