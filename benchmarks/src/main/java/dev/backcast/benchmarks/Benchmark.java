@@ -214,6 +214,10 @@ public final class Benchmark {
     }
 
     private void startServer() throws Exception {
+        startServer("UTC");
+    }
+
+    private void startServer(String timeZone) throws Exception {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
@@ -224,7 +228,7 @@ public final class Benchmark {
                 "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=" + dbUser,
                 "--spring.datasource.password=" + dbPassword,
                 "--backcast.users=" + USER + ":" + PASSWORD + ":PLANNER+ADMIN",
-                "--backcast.audit.signing-key=" + sealSigningKey())
+                "--backcast.audit.signing-key=" + sealSigningKey(), "--backcast.time-zone=" + timeZone)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         base = "http://localhost:" + port;
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
@@ -338,6 +342,7 @@ public final class Benchmark {
                 (double) raw.get("rawSelectTps16"), "raw primary-key select tps at 16", 0.5, true);
 
         organisationScale();
+        dayChangeRefresh();
 
         long events = scanEvents();
         long rebuildStart = System.nanoTime();
@@ -391,6 +396,35 @@ public final class Benchmark {
                 portfolioSmall, "the same at " + small + " plans", 2, false);
         figure("P9p", "portfolio roll-up at " + organisation + " plans vs one plan", portfolioLarge, "ms", planP50,
                 "GET /api/plans/{id} p50", 10, false);
+    }
+
+    /**
+     * P10: the server restarts in a zone where today is another day, so every open plan's forecast and days late are
+     * brought to that day at start-up, from the stored plans, without reading an event.
+     */
+    private void dayChangeRefresh() throws Exception {
+        java.time.LocalDate utcToday = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        String zone = java.time.LocalDate.now(java.time.ZoneId.of("Pacific/Kiritimati")).equals(utcToday)
+                ? "Pacific/Pago_Pago" : "Pacific/Kiritimati";
+        server.destroy();
+        server.waitFor();
+        startServer(zone);
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        HttpResponse<String> refresh = get("/api/admin/daily-figures");
+        while (refresh.statusCode() != 200) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("No day-change refresh within 10 minutes of the restart");
+            }
+            Thread.sleep(500);
+            refresh = get("/api/admin/daily-figures");
+        }
+        JsonNode done = JSON.readTree(refresh.body());
+        double seconds = Math.max(1, done.get("tookMillis").asLong()) / 1e3;
+        double plansPerSecond = done.get("plans").asLong() / seconds;
+        raw.put("dayChangeRefresh", Map.of("zone", zone, "plans", done.get("plans").asLong(), "seconds", seconds));
+        figure("P10", "day-change refresh of " + done.get("plans").asLong() + " plans (no event read)", plansPerSecond,
+                "plans/s", (double) raw.get("organisationFillPlansPerSecond"), "plans/s filled through the API",
+                Double.NaN, true);
     }
 
     /** Adds plans from eight clients until the store holds {@code plans}; answers how many it added. */
@@ -501,8 +535,9 @@ public final class Benchmark {
         figure.put("baseline", baseline);
         figure.put("baselineName", baselineName);
         figure.put("ratio", ratio);
-        figure.put("target", (atLeast ? "≥ " : "≤ ") + target);
-        figure.put("pass", atLeast ? ratio >= target : ratio <= target);
+        boolean reportOnly = Double.isNaN(target);
+        figure.put("target", reportOnly ? "report" : (atLeast ? "≥ " : "≤ ") + target);
+        figure.put("pass", reportOnly || (atLeast ? ratio >= target : ratio <= target));
         figures.add(figure);
     }
 

@@ -94,6 +94,7 @@ class RebuildIT {
                     + "/revisions?order=oldest&limit=500").json());
         });
         models.put("list", planner.get("/api/plans?portfolio=Payments&sort=title&size=200").json());
+        models.put("portfolio", planner.get("/api/portfolio?portfolio=Payments&size=200").json());
         return models;
     }
 

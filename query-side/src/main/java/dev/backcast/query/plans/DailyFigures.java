@@ -5,6 +5,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Date;
 import java.time.Clock;
@@ -29,55 +31,71 @@ public class DailyFigures {
     private final JdbcTemplate jdbc;
     private final PlanStateJson json;
     private final Clock clock;
+    private final List<PlanReadModel> readModels;
     private final AtomicReference<Refresh> last = new AtomicReference<>();
 
     /** One refresh: the day it brought the figures to, how many plans, how long it took. */
-    public record Refresh(LocalDate day, int plans, Duration took, Instant finishedAt) {
+    public record Refresh(LocalDate day, int plans, long tookMillis, Instant finishedAt) {
     }
 
-    public DailyFigures(JdbcTemplate jdbc, PlanStateJson json, Clock clock) {
+    private final TransactionTemplate transaction;
+
+    public DailyFigures(JdbcTemplate jdbc, PlanStateJson json, Clock clock, List<PlanReadModel> readModels,
+                        PlatformTransactionManager transactions) {
+        this.transaction = new TransactionTemplate(transactions);
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.readModels = readModels;
     }
 
-    private record Stale(UUID planId, long revision, String state) {
+    private record Stale(UUID planId, String state) {
     }
 
-    /** Brings every plan whose figures are of another day to today; answers what it did, or null with nothing to do. */
+    /**
+     * Brings every plan whose figures are of another day to today, in one transaction per batch with the other read
+     * models' figures; answers what it did, or null with nothing to do.
+     */
     public synchronized Refresh refreshStale() {
         LocalDate today = LocalDate.now(clock);
         long started = System.nanoTime();
         int refreshed = 0;
-        List<Stale> batch;
+        int brought;
         do {
-            batch = jdbc.query("""
-                    SELECT plan_id, revision, state FROM plan_view
-                     WHERE figures_as_of IS NULL OR (status IN ('DRAFT', 'ACTIVE') AND figures_as_of <> ?)
-                     ORDER BY plan_id LIMIT ?""",
-                    (row, number) -> new Stale(row.getObject("plan_id", UUID.class), row.getLong("revision"),
-                            row.getString("state")), Date.valueOf(today), BATCH);
-            List<Object[]> updates = batch.stream().map(stale -> {
-                PlanState plan = json.read(stale.state());
-                PlanDocuments.GoalOutlook outlook = PlanDocuments.GoalOutlook.asOf(plan, today);
-                return new Object[] {outlook.forecastGoalDate() == null ? null : Date.valueOf(outlook.forecastGoalDate()),
-                        outlook.lateByDays(), Date.valueOf(today), stale.planId(), stale.revision()};
-            }).toList();
-            int[] counts = jdbc.batchUpdate("""
-                    UPDATE plan_view SET forecast_goal_date = ?, late_by_days = ?, figures_as_of = ?
-                     WHERE plan_id = ? AND revision = ?""", updates);
-            for (int count : counts) {
-                refreshed += Math.max(count, 0);
-            }
-        } while (batch.size() == BATCH);
+            brought = transaction.execute(status -> bringBatchTo(today));
+            refreshed += brought;
+        } while (brought > 0);
         if (refreshed == 0) {
             return null;
         }
-        Refresh refresh = new Refresh(today, refreshed, Duration.ofNanos(System.nanoTime() - started), clock.instant());
+        Refresh refresh = new Refresh(today, refreshed, Duration.ofNanos(System.nanoTime() - started).toMillis(),
+                clock.instant());
         last.set(refresh);
         LOG.info("Forecasts and days late of {} plans brought to {} in {} ms", refreshed, today,
-                refresh.took().toMillis());
+                refresh.tookMillis());
         return refresh;
+    }
+
+    /** One batch of stale plans brought to {@code today}; answers how many were, 0 when none was left. */
+    private int bringBatchTo(LocalDate today) {
+        List<Stale> batch = jdbc.query("""
+                SELECT plan_id, state FROM plan_view
+                 WHERE figures_as_of IS NULL OR (status IN ('DRAFT', 'ACTIVE') AND figures_as_of <> ?)
+                 ORDER BY plan_id LIMIT ?
+                   FOR UPDATE SKIP LOCKED""",
+                (row, number) -> new Stale(row.getObject("plan_id", UUID.class), row.getString("state")),
+                Date.valueOf(today), BATCH);
+        List<PlanState> plans = batch.stream().map(stale -> json.read(stale.state())).toList();
+        jdbc.batchUpdate("""
+                UPDATE plan_view SET forecast_goal_date = ?, late_by_days = ?, figures_as_of = ? WHERE plan_id = ?""",
+                plans.stream().map(plan -> {
+                    PlanDocuments.GoalOutlook outlook = PlanDocuments.GoalOutlook.asOf(plan, today);
+                    return new Object[] {outlook.forecastGoalDate() == null ? null
+                            : Date.valueOf(outlook.forecastGoalDate()), outlook.lateByDays(), Date.valueOf(today),
+                            plan.planId()};
+                }).toList());
+        readModels.forEach(model -> model.bringTo(today, plans));
+        return plans.size();
     }
 
     /** The last refresh that changed anything in this process, or null. */

@@ -1,7 +1,7 @@
 package dev.backcast.query.plans;
 
 import dev.backcast.plan.PlanStatus;
-import dev.backcast.query.web.BadQuery;
+import dev.backcast.query.web.SqlSort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -53,7 +53,8 @@ public class PlanList {
         List<PlanSummary> items = jdbc.query("""
                 SELECT plan_id, title, portfolio, status, target_date, forecast_goal_date, late_by_days, revision,
                        last_changed_at, last_changed_by
-                  FROM plan_view""" + where + " ORDER BY " + order(sort) + " LIMIT ? OFFSET ?", SUMMARY,
+                  FROM plan_view""" + where + " ORDER BY " + SqlSort.orderBy(sort, SORTS, "plan_id")
+                + " LIMIT ? OFFSET ?", SUMMARY,
                 arguments.toArray());
         return new PlanPage(items, page, size, total == null ? 0 : total, figuresAsOf(filter));
     }
@@ -86,16 +87,5 @@ public class PlanList {
             arguments.add(filter.titleContains().strip());
         }
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-    }
-
-    private static String order(String sort) {
-        String[] parts = sort.split(",");
-        String column = SORTS.get(parts[0].strip());
-        if (column == null || parts.length > 2 || (parts.length == 2 && !parts[1].strip().matches("(?i)asc|desc"))) {
-            throw new BadQuery("sort", "sort must be one of " + SORTS.keySet().stream().sorted().toList()
-                    + ", optionally followed by ',asc' or ',desc'; it was '" + sort + "'");
-        }
-        boolean descending = parts.length == 2 && parts[1].strip().equalsIgnoreCase("desc");
-        return column + (descending ? " DESC" : " ASC") + ", plan_id";
     }
 }

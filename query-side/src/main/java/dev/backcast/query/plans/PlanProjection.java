@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -37,12 +38,14 @@ public class PlanProjection {
     private final PlanCheckpointRepository checkpoints;
     private final int checkpointInterval;
     private final Clock clock;
+    private final List<PlanReadModel> readModels;
 
     public PlanProjection(PlanViewRepository views, PlanStateJson json, RevisionRecorder revisions,
                           PlanCheckpointRepository checkpoints,
                           @Value("${backcast.time-travel-checkpoint-interval:250}") int checkpointInterval,
-                          Clock clock) {
+                          Clock clock, List<PlanReadModel> readModels) {
         this.clock = clock;
+        this.readModels = readModels;
         this.views = views;
         this.json = json;
         this.revisions = revisions;
@@ -75,6 +78,7 @@ public class PlanProjection {
         storeStateWhenTheBatchCommits(view);
         views.save(view);
         revisions.record(before, event, after, message);
+        readModels.forEach(model -> model.record(before, event, after, message));
         if (after.revision() % checkpointInterval == 0) {
             checkpoints.save(new PlanCheckpoint(planId, after.revision(), view.createdAt(), view.createdBy(),
                     message.getTimestamp(), author, json.write(after)));
@@ -83,7 +87,8 @@ public class PlanProjection {
 
     /**
      * A plan's JSON and the figures plan lists sort on are written once per batch, not once per event: a batch of a
-     * long plan's events would otherwise serialize and schedule the whole plan for each of them.
+     * long plan's events would otherwise serialize and schedule the whole plan for each of them. The plans are written
+     * before the other read models, as the daily refresh locks them: each plan's rows are locked in one order.
      */
     private void storeStateWhenTheBatchCommits(PlanView view) {
         if (view.stateJson() == null) {
@@ -91,9 +96,12 @@ public class PlanProjection {
         }
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         Set<PlanView> changed = batch.getOrComputeResource(CHANGED_VIEWS, key -> {
-            Set<PlanView> views = new LinkedHashSet<>();
-            batch.onPrepareCommit(unitOfWork -> views.forEach(this::storeStateAndFigures));
-            return views;
+            Set<PlanView> touched = new LinkedHashSet<>();
+            batch.onPrepareCommit(unitOfWork -> {
+                touched.forEach(this::storeStateAndFigures);
+                views.flush();
+            });
+            return touched;
         });
         changed.add(view);
     }
@@ -106,6 +114,7 @@ public class PlanProjection {
 
     @ResetHandler
     public void forgetEverything() {
+        readModels.forEach(PlanReadModel::forgetEverything);
         revisions.forgetEverything();
         checkpoints.deleteAllInBatch();
         views.deleteAllInBatch();

@@ -1,156 +1,106 @@
 package dev.backcast.query.portfolio;
 
-import dev.backcast.plan.PlanStatus;
-import dev.backcast.plan.ReasonCategory;
-import dev.backcast.query.plans.PlanView;
-import dev.backcast.query.plans.PlanViewRepository;
-import dev.backcast.query.retrospective.Retrospective;
-import dev.backcast.query.timeline.PlanTimeline;
-import dev.backcast.query.timeline.Timelines;
+import dev.backcast.query.plans.PlanReader;
 import dev.backcast.query.web.BadQuery;
 import dev.backcast.query.web.Csv;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-import java.time.Clock;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
 
-/** The PMO roll-up across the plans of a portfolio, or of all portfolios. */
+/**
+ * The PMO roll-up across the plans of a portfolio, or of all portfolios: figures computed by PostgreSQL over the
+ * facts the projection keeps, and a paged table of the plans; as CSV every plan, streamed from a cursor.
+ */
 @RestController
 @Tag(name = "Planned vs actual")
 public class PortfolioController {
 
     private static final int MOST_SLIPPED = 5;
+    private static final int MAX_PAGE_SIZE = 200;
 
-    private final PlanViewRepository views;
-    private final Timelines timelines;
-    private final Clock clock;
+    private final PortfolioQueries queries;
+    private final PlanReader reader;
+    private final TransactionTemplate readOnly;
 
-    public PortfolioController(PlanViewRepository views, Timelines timelines, Clock clock) {
-        this.views = views;
-        this.timelines = timelines;
-        this.clock = clock;
+    PortfolioController(PortfolioQueries queries, PlanReader reader, PlatformTransactionManager transactions) {
+        this.queries = queries;
+        this.reader = reader;
+        this.readOnly = new TransactionTemplate(transactions);
+        readOnly.setReadOnly(true);
     }
 
     @GetMapping(value = "/api/portfolio", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Portfolio roll-up", description = "Counts by status, plans at risk, on-time rate, slip "
-            + "statistics, due-date moves by reason, target-date moves per plan and the five plans with most slip. "
-            + "Accept: text/csv gives one row per plan.")
+            + "statistics, due-date moves by reason, target-date moves per plan, the five plans with most slip, and "
+            + "a page of the plan table (`sort` by title, status, targetDate, forecastGoalDate, lateByDays or "
+            + "goalSlipDays, ',desc' to reverse; `page`, `size`). Accept: text/csv gives every plan, one row each.")
     @Transactional(readOnly = true)
     public PortfolioRollUp portfolio(@RequestParam(required = false) String portfolio,
                                      @RequestParam(required = false) LocalDate from,
-                                     @RequestParam(required = false) LocalDate to) {
-        if (from != null && to != null && from.isAfter(to)) {
-            throw new BadQuery("from", "from " + from + " is after to " + to);
+                                     @RequestParam(required = false) LocalDate to,
+                                     @RequestParam(defaultValue = "title") String sort,
+                                     @RequestParam(defaultValue = "0") int page,
+                                     @RequestParam(defaultValue = "50") int size) {
+        PortfolioQueries.Scope scope = scope(portfolio, from, to);
+        if (page < 0) {
+            throw new BadQuery("page", "page counts from 0");
         }
-        List<PlanView> plans = views.findMatching(portfolio, null).stream()
-                .sorted(Comparator.comparing(PlanView::planId)).toList();
-        Map<PlanStatus, Long> counts = new EnumMap<>(PlanStatus.class);
-        for (PlanStatus status : PlanStatus.values()) {
-            counts.put(status, 0L);
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new BadQuery("size", "size must be between 1 and " + MAX_PAGE_SIZE);
         }
-        List<PortfolioRollUp.PlanAtRisk> atRisk = new ArrayList<>();
-        List<Integer> slips = new ArrayList<>();
-        Map<ReasonCategory, Retrospective.Moves> moves = new EnumMap<>(ReasonCategory.class);
-        List<PortfolioRollUp.TargetDateMoves> targetMoves = new ArrayList<>();
-        List<PortfolioRollUp.PlanSlip> goalSlips = new ArrayList<>();
-        List<PortfolioRollUp.PlanRow> rows = new ArrayList<>();
-        long reached = 0;
-        long onTime = 0;
-        for (PlanView view : plans) {
-            PlanTimeline timeline = timelines.of(view.planId(), null);
-            PlanStatus status = PlanStatus.valueOf(view.status());
-            String title = view.title();
-            counts.merge(status, 1L, Long::sum);
-            int lateBy = status.closed() ? 0 : timeline.goal().lateByDays();
-            if (lateBy > 0) {
-                atRisk.add(new PortfolioRollUp.PlanAtRisk(view.planId(), title, lateBy));
-            }
-            long planReached = 0;
-            long planOnTime = 0;
-            long planMoves = 0;
-            for (PlanTimeline.MilestoneLine line : timeline.milestones()) {
-                boolean inApproved = line.baselineDue().containsKey("approved");
-                if (inApproved && line.reachedOn() != null && within(line.reachedOn(), from, to)) {
-                    planReached++;
-                    if (line.slipAgainstApproved() <= 0) {
-                        planOnTime++;
-                    }
-                }
-                LocalDate outcome = line.reachedOn() != null ? line.reachedOn() : line.forecast();
-                if (inApproved && !line.removed() && line.slipAgainstApproved() != null && within(outcome, from, to)) {
-                    slips.add(line.slipAgainstApproved());
-                }
-                for (PlanTimeline.Move move : line.moves()) {
-                    if (within(LocalDate.ofInstant(move.recordedAt(), clock.getZone()), from, to)) {
-                        planMoves++;
-                        Retrospective.Moves.count(moves, move);
-                    }
-                }
-            }
-            List<PlanTimeline.Move> planTargetMoves = timeline.goal().moves().stream()
-                    .filter(move -> within(LocalDate.ofInstant(move.recordedAt(), clock.getZone()), from, to)).toList();
-            if (!planTargetMoves.isEmpty()) {
-                targetMoves.add(new PortfolioRollUp.TargetDateMoves(view.planId(), title, planTargetMoves.size(),
-                        planTargetMoves.stream().mapToLong(PlanTimeline.Move::days).sum()));
-            }
-            if (timeline.goal().slipAgainstFirstPlan() != null) {
-                goalSlips.add(new PortfolioRollUp.PlanSlip(view.planId(), title, timeline.goal().slipAgainstFirstPlan()));
-            }
-            reached += planReached;
-            onTime += planOnTime;
-            rows.add(new PortfolioRollUp.PlanRow(view.planId(), title, view.portfolioName(), status,
-                    timeline.goal().targetDate(), timeline.goal().forecastGoalDate(), lateBy,
-                    timeline.goal().slipAgainstFirstPlan(), planReached, planOnTime, planMoves,
-                    planTargetMoves.size()));
-        }
-        goalSlips.sort(Comparator.comparingInt(PortfolioRollUp.PlanSlip::slipDays).reversed()
-                .thenComparing(PortfolioRollUp.PlanSlip::title));
-        return new PortfolioRollUp(portfolio, from, to, plans.size(), counts, atRisk, reached, onTime,
-                reached == 0 ? null : (double) onTime / reached, slip(slips), moves, targetMoves,
-                goalSlips.stream().limit(MOST_SLIPPED).toList(), rows);
+        int plans = queries.plans(scope);
+        PortfolioQueries.MilestoneFigures milestones = queries.milestones(scope);
+        return new PortfolioRollUp(portfolio, from, to, plans, queries.countsByStatus(scope), queries.atRisk(scope),
+                milestones.reached(), milestones.onTime(),
+                milestones.reached() == 0 ? null : (double) milestones.onTime() / milestones.reached(),
+                milestones.slip(), queries.dueDateMovesByReason(scope), queries.targetDateMoves(scope),
+                queries.mostSlipped(scope, MOST_SLIPPED), queries.rows(scope, sort, page, size), page, size);
     }
 
     @GetMapping(value = "/api/portfolio", produces = "text/csv")
-    @Transactional(readOnly = true)
-    public ResponseEntity<String> portfolioCsv(@RequestParam(required = false) String portfolio,
-                                               @RequestParam(required = false) LocalDate from,
-                                               @RequestParam(required = false) LocalDate to) {
-        StringBuilder csv = new StringBuilder(Csv.row("planId", "title", "portfolio", "status", "targetDate",
-                "forecastGoalDate", "lateByDays", "goalSlipDays", "milestonesReached", "milestonesReachedOnTime",
-                "dueDateMoves", "targetDateMoves"));
-        for (PortfolioRollUp.PlanRow row : portfolio(portfolio, from, to).rows()) {
-            csv.append(Csv.row(row.planId(), row.title(), row.portfolio(), row.status(), row.targetDate(),
-                    row.forecastGoalDate(), row.lateByDays(), row.goalSlipDays(), row.milestonesReached(),
-                    row.milestonesReachedOnTime(), row.dueDateMoves(), row.targetDateMoves()));
-        }
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8")).body(csv.toString());
+    public ResponseEntity<StreamingResponseBody> portfolioCsv(@RequestParam(required = false) String portfolio,
+                                                              @RequestParam(required = false) LocalDate from,
+                                                              @RequestParam(required = false) LocalDate to) {
+        PortfolioQueries.Scope scope = scope(portfolio, from, to);
+        StreamingResponseBody body = output -> {
+            Writer csv = new OutputStreamWriter(output, StandardCharsets.UTF_8);
+            csv.write(Csv.row("planId", "title", "portfolio", "status", "targetDate", "forecastGoalDate",
+                    "lateByDays", "goalSlipDays", "milestonesReached", "milestonesReachedOnTime", "dueDateMoves",
+                    "targetDateMoves"));
+            readOnly.executeWithoutResult(transaction -> queries.eachRow(scope, resultSet -> {
+                PortfolioRollUp.PlanRow row = PortfolioQueries.row(resultSet);
+                try {
+                    csv.write(Csv.row(row.planId(), row.title(), row.portfolio(), row.status(), row.targetDate(),
+                            row.forecastGoalDate(), row.lateByDays(), row.goalSlipDays(), row.milestonesReached(),
+                            row.milestonesReachedOnTime(), row.dueDateMoves(), row.targetDateMoves()));
+                } catch (java.io.IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }));
+            csv.flush();
+        };
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8")).body(body);
     }
 
-    private static boolean within(LocalDate day, LocalDate from, LocalDate to) {
-        return day != null && (from == null || !day.isBefore(from)) && (to == null || !day.isAfter(to));
-    }
-
-    static PortfolioRollUp.Slip slip(List<Integer> slips) {
-        if (slips.isEmpty()) {
-            return new PortfolioRollUp.Slip(0, null, null, null);
+    private PortfolioQueries.Scope scope(String portfolio, LocalDate from, LocalDate to) {
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new BadQuery("from", "from " + from + " is after to " + to);
         }
-        List<Integer> sorted = slips.stream().sorted().toList();
-        int n = sorted.size();
-        double mean = sorted.stream().mapToInt(Integer::intValue).average().orElseThrow();
-        double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
-        int p90 = sorted.get((int) Math.ceil(0.9 * n) - 1);
-        return new PortfolioRollUp.Slip(n, Math.round(mean * 100) / 100.0, median, p90);
+        reader.requireNoRebuild();
+        return new PortfolioQueries.Scope(portfolio, from, to);
     }
 }

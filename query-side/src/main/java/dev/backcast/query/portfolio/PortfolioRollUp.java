@@ -18,12 +18,14 @@ import java.util.UUID;
  * @param onTimeRate reached on or before the approved due date, out of those reached; null when none was reached
  * @param slip       over milestones in the approved baseline; the median of an even count is the mean of the middle
  *                   two, the 90th percentile is the nearest rank
+ * @param rows       one page of the plan table, {@code size} plans from {@code page} (counting from 0) of {@code plans}
  */
 public record PortfolioRollUp(String portfolio, LocalDate from, LocalDate to, int plans,
                               Map<PlanStatus, Long> countsByStatus, List<PlanAtRisk> atRisk,
                               long milestonesReached, long milestonesReachedOnTime, Double onTimeRate, Slip slip,
                               Map<ReasonCategory, Retrospective.Moves> dueDateMovesByReason,
-                              List<TargetDateMoves> targetDateMoves, List<PlanSlip> mostSlipped, List<PlanRow> rows) {
+                              List<TargetDateMoves> targetDateMoves, List<PlanSlip> mostSlipped, List<PlanRow> rows,
+                              int page, int size) {
 
     public record PlanAtRisk(UUID planId, String title, int lateByDays) {
     }

@@ -10,7 +10,7 @@ public final class Downloads {
     private Downloads() {
     }
 
-    public static ResponseEntity<String> attachment(ResponseEntity<String> answer, String fileName) {
+    public static <T> ResponseEntity<T> attachment(ResponseEntity<T> answer, String fileName) {
         return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build()
                         .toString())

@@ -5,6 +5,7 @@ import dev.backcast.BackcastApplication;
 import dev.backcast.server.Api;
 import dev.backcast.server.BackcastIntegrationTest;
 import dev.backcast.server.PlanRequests;
+import dev.backcast.server.ServerTime;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -13,10 +14,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -134,7 +135,7 @@ class PlanStatesBrowserIT {
         Api planner = new Api(port, "planner");
         String planId = ExamplePlan.create(planner, portfolio);
         approve(planner, planId);
-        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        String today = ServerTime.TODAY.toString();
         String prototype = ExamplePlan.milestoneId(planner, planId, PROTOTYPE);
         ok(planner.post("/api/plans/" + planId + "/milestones/" + prototype + "/reached", "{\"on\": \"" + today + "\"}"));
         ok(planner.post("/api/plans/" + planId + "/achieve", "{\"on\": \"" + today + "\"}"));
@@ -199,6 +200,7 @@ class PlanStatesBrowserIT {
     @Test
     void aStoreWithoutPlansSaysSoInThePlanListAndThePortfolio() {
         ConfigurableApplicationContext emptyStore = new SpringApplicationBuilder(BackcastApplication.class)
+                .initializers(new ServerTime.Initializer())
                 .profiles("it")
                 .run("--server.port=0", "--backcast.embedded-db.directory="
                         + Path.of("target", "it-empty-" + UUID.randomUUID()).toAbsolutePath());
@@ -226,6 +228,34 @@ class PlanStatesBrowserIT {
             browser.assertPageHealthy();
         } finally {
             emptyStore.close();
+        }
+    }
+
+    @Test
+    void thePlanListPagesFiftyAtATimeAndFindsAPlanByAWordOfItsTitle() {
+        Api planner = new Api(port, "planner");
+        List<String> plans = new ArrayList<>();
+        for (int i = 0; i < 51; i++) {
+            plans.add(ExamplePlan.goalOnly(planner, portfolio));
+        }
+        String wanted = planner.get("/api/plans/" + plans.get(17) + "?minRevision=1").json().get("title").asText();
+        planner.get("/api/plans/" + plans.get(50) + "?minRevision=1");
+        try (Browser browser = Browser.open(port).signIn("viewer")) {
+            browser.go("/plans?portfolio=" + URLEncoder.encode(portfolio, StandardCharsets.UTF_8));
+            assertThat(browser.text("table.plans caption")).startsWith("51 plans, page 1 of 2");
+            assertThat(browser.all("table.plans tbody tr")).hasSize(50);
+            browser.assertPageHealthy();
+            browser.find(".pager a[rel=next]").click();
+            browser.waitUntilPath("page=1");
+            assertThat(browser.all("table.plans tbody tr")).hasSize(1);
+            browser.assertPageHealthy();
+
+            browser.find("input[name=q]").sendKeys(wanted.substring("Example ".length(), "Example ".length() + 8));
+            browser.find(".filters button[type=submit]").click();
+            browser.waitUntilPath("q=");
+            assertThat(browser.all("table.plans tbody tr th a")).extracting(WebElement::getText)
+                    .containsExactly(wanted);
+            browser.assertPageHealthy();
         }
     }
 

@@ -1,25 +1,29 @@
 package dev.backcast.server.ui.admin;
 
 import dev.backcast.query.admin.ProjectionsController;
+import dev.backcast.query.plans.DailyFigures;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
-/** Projection status for administrators, refreshed while a rebuild runs. */
+/** Projection status for administrators, refreshed while a rebuild runs, and the last daily refresh of plan figures. */
 @Controller
 @RequestMapping("/admin")
 public class AdminPages {
 
     private final ProjectionsController projections;
+    private final DailyFigures dailyFigures;
 
-    public AdminPages(ProjectionsController projections) {
+    public AdminPages(ProjectionsController projections, DailyFigures dailyFigures) {
         this.projections = projections;
+        this.dailyFigures = dailyFigures;
     }
 
     @GetMapping
     public String admin(Model model) {
         model.addAttribute("projections", projections.projections());
+        model.addAttribute("dailyFigures", dailyFigures.last());
         return "admin";
     }
 

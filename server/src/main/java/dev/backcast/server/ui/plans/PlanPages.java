@@ -3,6 +3,7 @@ package dev.backcast.server.ui.plans;
 import dev.backcast.plan.PlanStatus;
 import dev.backcast.plan.ReasonCategory;
 import dev.backcast.plan.questions.QuestionKind;
+import dev.backcast.query.plans.PlanPage;
 import dev.backcast.query.plans.PlanQueriesController;
 import dev.backcast.query.plans.PlanReader;
 import dev.backcast.server.ui.Filters;
@@ -20,7 +21,7 @@ import java.util.UUID;
 @RequestMapping("/plans")
 public class PlanPages {
 
-    private static final int LIST_SIZE = 200;
+    private static final int LIST_SIZE = 50;
 
     private final PlanQueriesController plans;
     private final PlanReader reader;
@@ -34,10 +35,16 @@ public class PlanPages {
     public String list(@RequestParam(required = false) String portfolio,
                        @RequestParam(required = false) PlanStatus status,
                        @RequestParam(required = false) Boolean late,
+                       @RequestParam(required = false) String q,
                        @RequestParam(defaultValue = "lastChangedAt,desc") String sort,
+                       @RequestParam(defaultValue = "0") int page,
                        Model model) {
         String portfolioFilter = Filters.optional(portfolio);
-        model.addAttribute("page", plans.plans(portfolioFilter, status, late, null, sort, 0, LIST_SIZE));
+        String search = Filters.optional(q);
+        PlanPage listed = plans.plans(portfolioFilter, status, late, search, sort, page, LIST_SIZE);
+        model.addAttribute("page", listed);
+        model.addAttribute("lastPage", Math.max(0, (listed.total() - 1) / LIST_SIZE));
+        model.addAttribute("q", search);
         model.addAttribute("portfolio", portfolioFilter);
         model.addAttribute("status", status);
         model.addAttribute("late", late);

@@ -1,6 +1,7 @@
 package dev.backcast.server.ui.portfolio;
 
 import dev.backcast.query.portfolio.PortfolioController;
+import dev.backcast.query.portfolio.PortfolioRollUp;
 import dev.backcast.server.ui.Downloads;
 import dev.backcast.server.ui.Filters;
 import org.springframework.http.ResponseEntity;
@@ -9,6 +10,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import java.time.LocalDate;
 
@@ -16,6 +18,8 @@ import java.time.LocalDate;
 @Controller
 @RequestMapping("/portfolio")
 public class PortfolioPages {
+
+    private static final int TABLE_SIZE = 50;
 
     private final PortfolioController portfolios;
 
@@ -27,9 +31,14 @@ public class PortfolioPages {
     public String portfolio(@RequestParam(required = false) String portfolio,
                             @RequestParam(required = false) LocalDate from,
                             @RequestParam(required = false) LocalDate to,
+                            @RequestParam(defaultValue = "title") String sort,
+                            @RequestParam(defaultValue = "0") int page,
                             Model model) {
         String filter = Filters.optional(portfolio);
-        model.addAttribute("rollUp", portfolios.portfolio(filter, from, to));
+        PortfolioRollUp rollUp = portfolios.portfolio(filter, from, to, sort, page, TABLE_SIZE);
+        model.addAttribute("rollUp", rollUp);
+        model.addAttribute("sort", sort);
+        model.addAttribute("lastPage", Math.max(0, (rollUp.plans() - 1) / TABLE_SIZE));
         model.addAttribute("portfolio", filter);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
@@ -37,7 +46,7 @@ public class PortfolioPages {
     }
 
     @GetMapping("/export.csv")
-    public ResponseEntity<String> csv(@RequestParam(required = false) String portfolio,
+    public ResponseEntity<StreamingResponseBody> csv(@RequestParam(required = false) String portfolio,
                                       @RequestParam(required = false) LocalDate from,
                                       @RequestParam(required = false) LocalDate to) {
         String filter = Filters.optional(portfolio);

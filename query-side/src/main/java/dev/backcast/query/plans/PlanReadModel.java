@@ -1,0 +1,22 @@
+package dev.backcast.query.plans;
+
+import dev.backcast.plan.PlanEvent;
+import dev.backcast.plan.PlanState;
+import org.axonframework.eventhandling.DomainEventMessage;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A read model kept beside the current plans by the same projection, in the same transaction: told of every event
+ * with the plan before and after it, of the plans whose figures must be brought to a new day, and of a rebuild.
+ */
+public interface PlanReadModel {
+
+    void record(PlanState before, PlanEvent event, PlanState after, DomainEventMessage<?> message);
+
+    /** The plans' figures that depend on today, brought to {@code today}. */
+    void bringTo(LocalDate today, List<PlanState> plans);
+
+    void forgetEverything();
+}

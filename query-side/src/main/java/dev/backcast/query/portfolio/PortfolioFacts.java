@@ -1,0 +1,241 @@
+package dev.backcast.query.portfolio;
+
+import dev.backcast.plan.PlanApproved;
+import dev.backcast.plan.PlanEvent;
+import dev.backcast.plan.PlanState;
+import dev.backcast.plan.PlanStatus;
+import dev.backcast.plan.baselines.Baseline;
+import dev.backcast.plan.milestones.Milestone;
+import dev.backcast.plan.scheduling.BackwardScheduler;
+import dev.backcast.plan.scheduling.MilestoneSchedule;
+import dev.backcast.plan.scheduling.Schedule;
+import dev.backcast.plan.scheduling.SchedulingCalendar;
+import dev.backcast.query.plans.PlanDocuments;
+import dev.backcast.query.plans.PlanReadModel;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Keeps what the portfolio roll-up aggregates in SQL, with the timeline's definitions ({@code PlanTimeline}): a
+ * milestone's first planned due date is its due date at approval, or right after it was added later; a move is a
+ * revision after approval that changed a due date or the target date; slip is the outcome (reached, else forecast)
+ * minus the approved due date in the plan's calendar. Each plan touched by a batch of events is written once, when
+ * the batch commits.
+ */
+@Component
+public class PortfolioFacts implements PlanReadModel {
+
+    private static final String BATCH = PortfolioFacts.class.getName() + ".batch";
+    private static final String APPROVED = "approved";
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public PortfolioFacts(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** What is known of one milestone over the whole history, removed ones included. */
+    private static final class Tracked {
+        private LocalDate firstPlannedDue;
+        private LocalDate reachedOn;
+        private boolean removed;
+    }
+
+    /** One plan's facts while a batch is folded. */
+    private static final class Facts {
+        private final Map<UUID, Tracked> milestones = new LinkedHashMap<>();
+        private LocalDate firstPlannedTarget;
+        private PlanState latest;
+        private Schedule latestSchedule;
+
+        private Tracked milestone(UUID id) {
+            return milestones.computeIfAbsent(id, key -> new Tracked());
+        }
+    }
+
+    private record Move(UUID planId, long revision, UUID subjectId, boolean targetDate, Instant recordedAt, int days,
+                        String reasonCategory) {
+    }
+
+    private record Batch(Map<UUID, Facts> plans, List<Move> moves) {
+    }
+
+    @Override
+    public void record(PlanState before, PlanEvent event, PlanState after, DomainEventMessage<?> message) {
+        Batch batch = batch();
+        Facts facts = batch.plans().computeIfAbsent(after.planId(), this::load);
+        LocalDate recordedOn = LocalDate.ofInstant(message.getTimestamp(), clock.getZone());
+        if (event instanceof PlanApproved) {
+            Schedule schedule = BackwardScheduler.schedule(after, recordedOn);
+            facts.firstPlannedTarget = after.targetDate();
+            schedule.milestones().forEach((id, scheduled) -> facts.milestone(id).firstPlannedDue = scheduled.due());
+            facts.latestSchedule = schedule;
+        } else if (approved(before)) {
+            Schedule scheduleBefore = facts.latestSchedule != null && facts.latest == before ? facts.latestSchedule
+                    : BackwardScheduler.schedule(before, recordedOn);
+            Schedule schedule = BackwardScheduler.schedule(after, recordedOn);
+            recordMoves(batch, facts, before, event, after, scheduleBefore, schedule, message);
+            facts.latestSchedule = schedule;
+        } else {
+            facts.latestSchedule = null;
+        }
+        for (Milestone milestone : after.milestones().values()) {
+            facts.milestone(milestone.id()).reachedOn = milestone.reachedOn();
+        }
+        before.milestones().keySet().stream().filter(id -> !after.milestones().containsKey(id))
+                .forEach(id -> facts.milestone(id).removed = true);
+        facts.latest = after;
+    }
+
+    /** Approved once, the plan never returns to DRAFT; the state before a plan's first event has no status. */
+    private static boolean approved(PlanState plan) {
+        return plan.status() != null && plan.status() != PlanStatus.DRAFT;
+    }
+
+    private static void recordMoves(Batch batch, Facts facts, PlanState before, PlanEvent event, PlanState after,
+                                    Schedule scheduleBefore, Schedule schedule, DomainEventMessage<?> message) {
+        SchedulingCalendar calendar = after.calendar();
+        String category = event.reason() == null ? null : event.reason().category().name();
+        if (!after.targetDate().equals(before.targetDate())) {
+            batch.moves().add(new Move(after.planId(), after.revision(), after.planId(), true, message.getTimestamp(),
+                    calendar.daysBetween(before.targetDate(), after.targetDate()), category));
+        }
+        schedule.milestones().forEach((id, scheduled) -> {
+            MilestoneSchedule previous = scheduleBefore.milestones().get(id);
+            if (previous == null) {
+                facts.milestone(id).firstPlannedDue = scheduled.due();
+            } else if (!previous.due().equals(scheduled.due())) {
+                batch.moves().add(new Move(after.planId(), after.revision(), id, false, message.getTimestamp(),
+                        calendar.daysBetween(previous.due(), scheduled.due()), category));
+            }
+        });
+    }
+
+    private Batch batch() {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        return unitOfWork.getOrComputeResource(BATCH, key -> {
+            Batch batch = new Batch(new LinkedHashMap<>(), new ArrayList<>());
+            unitOfWork.onPrepareCommit(committing -> write(batch));
+            return batch;
+        });
+    }
+
+    private Facts load(UUID planId) {
+        Facts facts = new Facts();
+        jdbc.query("""
+                SELECT milestone_id, first_planned_due, reached_on, removed FROM portfolio_milestone
+                 WHERE plan_id = ?""", row -> {
+            Tracked tracked = facts.milestone(row.getObject("milestone_id", UUID.class));
+            tracked.firstPlannedDue = row.getObject("first_planned_due", LocalDate.class);
+            tracked.reachedOn = row.getObject("reached_on", LocalDate.class);
+            tracked.removed = row.getBoolean("removed");
+        }, planId);
+        jdbc.query("SELECT first_planned_target FROM portfolio_plan WHERE plan_id = ?",
+                row -> {
+                    facts.firstPlannedTarget = row.getObject("first_planned_target", LocalDate.class);
+                }, planId);
+        return facts;
+    }
+
+    private void write(Batch batch) {
+        LocalDate today = LocalDate.now(clock);
+        List<Object[]> milestones = new ArrayList<>();
+        List<Object[]> plans = new ArrayList<>();
+        batch.plans().forEach((planId, facts) -> {
+            Schedule schedule = BackwardScheduler.schedule(facts.latest, today);
+            facts.milestones.forEach((id, tracked) -> milestones.add(milestoneRow(facts.latest, schedule, id, tracked)));
+            plans.add(planRow(facts.latest, schedule, facts.firstPlannedTarget));
+        });
+        jdbc.batchUpdate("DELETE FROM portfolio_milestone WHERE plan_id = ?",
+                batch.plans().keySet().stream().map(id -> new Object[] {id}).toList());
+        jdbc.batchUpdate("""
+                INSERT INTO portfolio_milestone (plan_id, milestone_id, first_planned_due, approved_due, current_due,
+                                                 forecast, reached_on, removed, slip_against_approved)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", milestones);
+        jdbc.batchUpdate("""
+                INSERT INTO portfolio_plan (plan_id, first_planned_target, goal_slip_days) VALUES (?, ?, ?)
+                ON CONFLICT (plan_id) DO UPDATE SET first_planned_target = excluded.first_planned_target,
+                                                    goal_slip_days = excluded.goal_slip_days""", plans);
+        jdbc.batchUpdate("""
+                INSERT INTO portfolio_move (plan_id, revision, subject_id, target_date, recorded_at, days, reason_category)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", batch.moves().stream().map(move -> new Object[] {move.planId(),
+                move.revision(), move.subjectId(), move.targetDate(), Timestamp.from(move.recordedAt()), move.days(),
+                move.reasonCategory()}).toList());
+    }
+
+    @Override
+    public void bringTo(LocalDate today, List<PlanState> plans) {
+        Map<UUID, LocalDate> firstTargets = new LinkedHashMap<>();
+        jdbc.query("SELECT plan_id, first_planned_target FROM portfolio_plan WHERE plan_id = ANY (?)",
+                row -> {
+                    firstTargets.put(row.getObject("plan_id", UUID.class),
+                            row.getObject("first_planned_target", LocalDate.class));
+                }, (Object) plans.stream().map(PlanState::planId).toArray(UUID[]::new));
+        List<Object[]> milestones = new ArrayList<>();
+        List<Object[]> goals = new ArrayList<>();
+        for (PlanState plan : plans) {
+            Schedule schedule = BackwardScheduler.schedule(plan, today);
+            Baseline approved = plan.baselines().get(APPROVED);
+            schedule.milestones().forEach((id, scheduled) -> {
+                LocalDate reachedOn = plan.milestones().get(id).reachedOn();
+                LocalDate outcome = reachedOn != null ? reachedOn : scheduled.forecast();
+                milestones.add(new Object[] {date(scheduled.forecast()),
+                        slip(plan.calendar(), approved == null ? null : approved.dueDates().get(id), outcome),
+                        plan.planId(), id});
+            });
+            Object[] goal = planRow(plan, schedule, firstTargets.get(plan.planId()));
+            goals.add(new Object[] {goal[2], plan.planId()});
+        }
+        jdbc.batchUpdate("""
+                UPDATE portfolio_milestone SET forecast = ?, slip_against_approved = ?
+                 WHERE plan_id = ? AND milestone_id = ?""", milestones);
+        jdbc.batchUpdate("UPDATE portfolio_plan SET goal_slip_days = ? WHERE plan_id = ?", goals);
+    }
+
+    private static Object[] milestoneRow(PlanState plan, Schedule schedule, UUID id, Tracked tracked) {
+        MilestoneSchedule scheduled = schedule.milestones().get(id);
+        LocalDate outcome = tracked.reachedOn != null ? tracked.reachedOn : scheduled == null ? null : scheduled.forecast();
+        Baseline approved = plan.baselines().get(APPROVED);
+        LocalDate approvedDue = approved == null ? null : approved.dueDates().get(id);
+        return new Object[] {plan.planId(), id, date(tracked.firstPlannedDue), date(approvedDue),
+                date(scheduled == null ? null : scheduled.due()), date(scheduled == null ? null : scheduled.forecast()),
+                date(tracked.reachedOn), tracked.removed, slip(plan.calendar(), approvedDue, outcome)};
+    }
+
+    private static Object[] planRow(PlanState plan, Schedule schedule, LocalDate firstPlannedTarget) {
+        LocalDate goalOutcome = PlanDocuments.GoalOutlook.of(plan, schedule).forecastGoalDate();
+        return new Object[] {plan.planId(), date(firstPlannedTarget), slip(plan.calendar(), firstPlannedTarget,
+                goalOutcome)};
+    }
+
+    private static Integer slip(SchedulingCalendar calendar, LocalDate planned, LocalDate outcome) {
+        return planned == null || outcome == null ? null : calendar.daysBetween(planned, outcome);
+    }
+
+    private static Date date(LocalDate day) {
+        return day == null ? null : Date.valueOf(day);
+    }
+
+    @Override
+    public void forgetEverything() {
+        jdbc.update("DELETE FROM portfolio_move");
+        jdbc.update("DELETE FROM portfolio_plan");
+        jdbc.update("DELETE FROM portfolio_milestone");
+    }
+}

@@ -1,0 +1,206 @@
+package dev.backcast.query.portfolio;
+
+import dev.backcast.plan.PlanStatus;
+import dev.backcast.plan.ReasonCategory;
+import dev.backcast.query.retrospective.Retrospective;
+import dev.backcast.query.web.SqlSort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The portfolio roll-up as aggregate queries over the facts the projection keeps ({@link PortfolioFacts}): counts,
+ * on-time rate, mean, median (percentile_cont: the mean of the middle two) and 90th percentile (percentile_disc: the
+ * nearest rank) of slip, moves by reason and the plans with most slip, with the definitions of {@link PortfolioRollUp}.
+ */
+@Component
+class PortfolioQueries {
+
+    /** Sort keys of the plan table and their columns; ties by plan id. */
+    static final Map<String, String> SORTS = Map.of(
+            "title", "lower(pv.title) COLLATE \"C\"",
+            "status", "pv.status",
+            "targetDate", "pv.target_date",
+            "forecastGoalDate", "pv.forecast_goal_date",
+            "lateByDays", "late_by_days",
+            "goalSlipDays", "pp.goal_slip_days");
+
+    private static final String PLANS = "(CAST(:portfolio AS VARCHAR) IS NULL OR pv.portfolio = :portfolio)";
+    private static final String IN_APPROVED = "m.approved_due IS NOT NULL";
+
+    private static final RowMapper<PortfolioRollUp.PlanRow> ROW = (row, number) -> new PortfolioRollUp.PlanRow(
+            row.getObject("plan_id", UUID.class), row.getString("title"), row.getString("portfolio"),
+            PlanStatus.valueOf(row.getString("status")), row.getObject("target_date", LocalDate.class),
+            row.getObject("forecast_goal_date", LocalDate.class), row.getInt("late_by_days"),
+            (Integer) row.getObject("goal_slip_days"), row.getLong("reached"), row.getLong("on_time"),
+            row.getLong("due_date_moves"), row.getLong("target_date_moves"));
+
+    private static final int ROWS_PER_FETCH = 500;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate cursor;
+    private final Clock clock;
+
+    PortfolioQueries(NamedParameterJdbcTemplate jdbc, DataSource dataSource, Clock clock) {
+        this.jdbc = jdbc;
+        JdbcTemplate fetching = new JdbcTemplate(dataSource);
+        fetching.setFetchSize(ROWS_PER_FETCH);
+        this.cursor = new NamedParameterJdbcTemplate(fetching);
+        this.clock = clock;
+    }
+
+    /** The portfolio (null for all) and the period (either end may be open) a roll-up is asked for. */
+    record Scope(String portfolio, LocalDate from, LocalDate to) {
+
+        MapSqlParameterSource parameters(Clock clock) {
+            return new MapSqlParameterSource("portfolio", portfolio)
+                    .addValue("from", from == null ? null : Date.valueOf(from), java.sql.Types.DATE)
+                    .addValue("to", to == null ? null : Date.valueOf(to), java.sql.Types.DATE)
+                    .addValue("zone", clock.getZone().getId());
+        }
+    }
+
+    private static String inPeriod(String day) {
+        return "(" + day + " IS NOT NULL AND (CAST(:from AS DATE) IS NULL OR " + day + " >= :from) "
+                + "AND (CAST(:to AS DATE) IS NULL OR " + day + " <= :to))";
+    }
+
+    private static String movedInPeriod() {
+        return inPeriod("CAST(mv.recorded_at AT TIME ZONE :zone AS DATE)");
+    }
+
+    int plans(Scope scope) {
+        Integer count = jdbc.queryForObject("SELECT count(*) FROM plan_view pv WHERE " + PLANS,
+                scope.parameters(clock), Integer.class);
+        return count == null ? 0 : count;
+    }
+
+    Map<PlanStatus, Long> countsByStatus(Scope scope) {
+        Map<PlanStatus, Long> counts = new EnumMap<>(PlanStatus.class);
+        for (PlanStatus status : PlanStatus.values()) {
+            counts.put(status, 0L);
+        }
+        jdbc.query("SELECT status, count(*) AS plans FROM plan_view pv WHERE " + PLANS + " GROUP BY status",
+                scope.parameters(clock), (RowCallbackHandler) row ->
+                        counts.put(PlanStatus.valueOf(row.getString("status")), row.getLong("plans")));
+        return counts;
+    }
+
+    List<PortfolioRollUp.PlanAtRisk> atRisk(Scope scope) {
+        return jdbc.query("""
+                SELECT plan_id, title, late_by_days FROM plan_view pv
+                 WHERE %s AND status IN ('DRAFT', 'ACTIVE') AND late_by_days > 0
+                 ORDER BY late_by_days DESC, plan_id""".formatted(PLANS), scope.parameters(clock),
+                (row, number) -> new PortfolioRollUp.PlanAtRisk(row.getObject("plan_id", UUID.class),
+                        row.getString("title"), row.getInt("late_by_days")));
+    }
+
+    /** Milestones reached in the period and on time, and the slip of those whose outcome falls in it. */
+    record MilestoneFigures(long reached, long onTime, PortfolioRollUp.Slip slip) {
+    }
+
+    MilestoneFigures milestones(Scope scope) {
+        String reached = inPeriod("m.reached_on");
+        String slipped = "NOT m.removed AND m.slip_against_approved IS NOT NULL AND "
+                + inPeriod("coalesce(m.reached_on, m.forecast)");
+        return jdbc.queryForObject("""
+                SELECT count(*) FILTER (WHERE %1$s) AS reached,
+                       count(*) FILTER (WHERE %1$s AND m.slip_against_approved <= 0) AS on_time,
+                       count(*) FILTER (WHERE %2$s) AS slipped,
+                       avg(m.slip_against_approved) FILTER (WHERE %2$s) AS mean,
+                       percentile_cont(0.5) WITHIN GROUP (ORDER BY m.slip_against_approved)
+                           FILTER (WHERE %2$s) AS median,
+                       percentile_disc(0.9) WITHIN GROUP (ORDER BY m.slip_against_approved)
+                           FILTER (WHERE %2$s) AS p90
+                  FROM portfolio_milestone m JOIN plan_view pv USING (plan_id)
+                 WHERE %3$s AND %4$s""".formatted(reached, slipped, PLANS, IN_APPROVED),
+                scope.parameters(clock), (row, number) -> {
+                    int slippedCount = row.getInt("slipped");
+                    PortfolioRollUp.Slip slip = slippedCount == 0 ? new PortfolioRollUp.Slip(0, null, null, null)
+                            : new PortfolioRollUp.Slip(slippedCount, Math.round(row.getDouble("mean") * 100) / 100.0,
+                            row.getDouble("median"), row.getInt("p90"));
+                    return new MilestoneFigures(row.getLong("reached"), row.getLong("on_time"), slip);
+                });
+    }
+
+    /** Moves of due dates in the period by reason; a move recorded without a reason counts as OTHER. */
+    Map<ReasonCategory, Retrospective.Moves> dueDateMovesByReason(Scope scope) {
+        Map<ReasonCategory, Retrospective.Moves> moves = new EnumMap<>(ReasonCategory.class);
+        jdbc.query("""
+                SELECT coalesce(mv.reason_category, 'OTHER') AS category, count(*) AS moves, sum(mv.days) AS days
+                  FROM portfolio_move mv JOIN plan_view pv USING (plan_id)
+                 WHERE %s AND NOT mv.target_date AND %s
+                 GROUP BY 1""".formatted(PLANS, movedInPeriod()), scope.parameters(clock),
+                (RowCallbackHandler) row -> moves.put(ReasonCategory.valueOf(row.getString("category")),
+                        new Retrospective.Moves(row.getLong("moves"), row.getLong("days"))));
+        return moves;
+    }
+
+    List<PortfolioRollUp.TargetDateMoves> targetDateMoves(Scope scope) {
+        return jdbc.query("""
+                SELECT pv.plan_id, pv.title, count(*) AS moves, sum(mv.days) AS days
+                  FROM portfolio_move mv JOIN plan_view pv USING (plan_id)
+                 WHERE %s AND mv.target_date AND %s
+                 GROUP BY pv.plan_id, pv.title
+                 ORDER BY pv.plan_id""".formatted(PLANS, movedInPeriod()), scope.parameters(clock),
+                (row, number) -> new PortfolioRollUp.TargetDateMoves(row.getObject("plan_id", UUID.class),
+                        row.getString("title"), row.getLong("moves"), row.getLong("days")));
+    }
+
+    List<PortfolioRollUp.PlanSlip> mostSlipped(Scope scope, int count) {
+        return jdbc.query("""
+                SELECT pv.plan_id, pv.title, pp.goal_slip_days
+                  FROM plan_view pv JOIN portfolio_plan pp USING (plan_id)
+                 WHERE %s AND pp.goal_slip_days IS NOT NULL
+                 ORDER BY pp.goal_slip_days DESC, pv.title COLLATE "C", pv.plan_id
+                 LIMIT :count""".formatted(PLANS), scope.parameters(clock).addValue("count", count),
+                (row, number) -> new PortfolioRollUp.PlanSlip(row.getObject("plan_id", UUID.class),
+                        row.getString("title"), row.getInt("goal_slip_days")));
+    }
+
+    /** One page of the plan table. */
+    List<PortfolioRollUp.PlanRow> rows(Scope scope, String sort, int page, int size) {
+        return jdbc.query(rowsQuery(SqlSort.orderBy(sort, SORTS, "pv.plan_id")) + " LIMIT :size OFFSET :offset",
+                scope.parameters(clock).addValue("size", size).addValue("offset", (long) page * size), ROW);
+    }
+
+    /** Every row of the plan table, fetched from a cursor a few hundred at a time; call it in a transaction. */
+    void eachRow(Scope scope, RowCallbackHandler handler) {
+        cursor.query(rowsQuery("pv.plan_id"), scope.parameters(clock), handler);
+    }
+
+    static PortfolioRollUp.PlanRow row(java.sql.ResultSet row) throws java.sql.SQLException {
+        return ROW.mapRow(row, 0);
+    }
+
+    private static String rowsQuery(String order) {
+        String reached = IN_APPROVED + " AND " + inPeriod("m.reached_on");
+        return """
+                SELECT pv.plan_id, pv.title, pv.portfolio, pv.status, pv.target_date, pv.forecast_goal_date,
+                       CASE WHEN pv.status IN ('DRAFT', 'ACTIVE') THEN pv.late_by_days ELSE 0 END AS late_by_days,
+                       pp.goal_slip_days,
+                       (SELECT count(*) FROM portfolio_milestone m
+                         WHERE m.plan_id = pv.plan_id AND %1$s) AS reached,
+                       (SELECT count(*) FROM portfolio_milestone m
+                         WHERE m.plan_id = pv.plan_id AND %1$s AND m.slip_against_approved <= 0) AS on_time,
+                       (SELECT count(*) FROM portfolio_move mv
+                         WHERE mv.plan_id = pv.plan_id AND NOT mv.target_date AND %2$s) AS due_date_moves,
+                       (SELECT count(*) FROM portfolio_move mv
+                         WHERE mv.plan_id = pv.plan_id AND mv.target_date AND %2$s) AS target_date_moves
+                  FROM plan_view pv LEFT JOIN portfolio_plan pp USING (plan_id)
+                 WHERE %3$s
+                 ORDER BY %4$s""".formatted(reached, movedInPeriod(), PLANS, order);
+    }
+}
