@@ -19,8 +19,8 @@ import static dev.backcast.server.PlanRequests.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Plan lists as PostgreSQL pages them: every sort with its ties broken by plan id and plans without a forecast last
- * (first when descending), pages that add up to the whole list, a page past the end, the late filter, and a search
+ * Plan lists as PostgreSQL pages them: every sort with its ties broken by plan id in the sort's direction and plans
+ * without a forecast last (first when descending), pages that add up to the whole list, a page past the end, the late filter, and a search
  * in titles that takes its words literally.
  */
 @BackcastIntegrationTest
@@ -50,18 +50,18 @@ class PlanListIT {
     }
 
     @Test
-    void everySortBreaksTiesByPlanIdAndPutsPlansWithoutAForecastLastAscendingAndFirstDescending() {
+    void everySortBreaksTiesByPlanIdAndDescendingIsAscendingReadBackwards() {
         assertThat(titles("targetDate")).containsExactly(ordered(List.of("eta"), List.of("Zeta"),
                 List.of("gamma_rollout"), List.of("beta launch", "Alpha 100% ready", "epsilon"), List.of("Delta")));
         assertThat(titles("title")).containsExactly("Alpha 100% ready", "beta launch", "Delta", "epsilon", "eta",
                 "gamma_rollout", "Zeta");
         assertThat(titles("forecastGoalDate")).containsExactly(ordered(List.of("Zeta"), List.of("beta launch"),
                 List.of("eta"), List.of("gamma_rollout"), List.of("Alpha 100% ready"), List.of("Delta", "epsilon")));
-        assertThat(titles("forecastGoalDate,desc")).containsExactly(ordered(List.of("Delta", "epsilon"),
-                List.of("Alpha 100% ready"), List.of("gamma_rollout"), List.of("eta"), List.of("beta launch"),
-                List.of("Zeta")));
-        assertThat(titles("lateByDays,desc")).startsWith(ordered(List.of("gamma_rollout", "eta"),
-                List.of("Alpha 100% ready")));
+        assertThat(titles("forecastGoalDate,desc")).containsExactly(reversed(ordered(List.of("Zeta"),
+                List.of("beta launch"), List.of("eta"), List.of("gamma_rollout"), List.of("Alpha 100% ready"),
+                List.of("Delta", "epsilon"))));
+        assertThat(titles("lateByDays,desc")).startsWith(reversed(ordered(List.of("Alpha 100% ready"),
+                List.of("gamma_rollout", "eta"))));
         assertThat(titles("lastChangedAt")).containsExactlyElementsOf(plans.keySet());
     }
 
@@ -84,8 +84,8 @@ class PlanListIT {
     @Test
     void theLateFilterAndTheFiguresDay() {
         JsonNode late = list("late=true&sort=lateByDays,desc");
-        assertThat(late.get("items").findValuesAsText("title")).containsExactly(ordered(
-                List.of("gamma_rollout", "eta"), List.of("Alpha 100% ready")));
+        assertThat(late.get("items").findValuesAsText("title")).containsExactly(reversed(ordered(
+                List.of("Alpha 100% ready"), List.of("gamma_rollout", "eta"))));
         assertThat(late.get("items").findValuesAsText("lateByDays")).containsExactly("15", "15", "10");
         assertThat(late.get("figuresAsOf").asText()).isEqualTo(today.toString());
         assertThat(list("late=false").get("total").asInt()).isEqualTo(4);
@@ -100,6 +100,13 @@ class PlanListIT {
         assertThat(titles("title", "q=%25")).containsExactly("Alpha 100% ready");
         assertThat(titles("title", "q=nothing-like-it")).isEmpty();
         assertThat(planner.get("/api/plans?q=" + "x".repeat(201)).status()).isEqualTo(400);
+    }
+
+    /** A descending sort is the ascending one read backwards, ties included. */
+    private static String[] reversed(String[] ascending) {
+        List<String> titles = new ArrayList<>(List.of(ascending));
+        java.util.Collections.reverse(titles);
+        return titles.toArray(String[]::new);
     }
 
     /** Titles in the given groups, each group in plan-id order: what a sort gives when the groups tie. */

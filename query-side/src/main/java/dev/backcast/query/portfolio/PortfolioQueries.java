@@ -172,35 +172,43 @@ class PortfolioQueries {
 
     /** One page of the plan table. */
     List<PortfolioRollUp.PlanRow> rows(Scope scope, String sort, int page, int size) {
-        return jdbc.query(rowsQuery(SqlSort.orderBy(sort, SORTS, "pv.plan_id")) + " LIMIT :size OFFSET :offset",
+        return jdbc.query(rowsQuery(SqlSort.orderBy(sort, SORTS, "pv.plan_id"), "LIMIT :size OFFSET :offset"),
                 scope.parameters(clock).addValue("size", size).addValue("offset", (long) page * size), ROW);
     }
 
     /** Every row of the plan table, fetched from a cursor a few hundred at a time; call it in a transaction. */
     void eachRow(Scope scope, RowCallbackHandler handler) {
-        cursor.query(rowsQuery("pv.plan_id"), scope.parameters(clock), handler);
+        cursor.query(rowsQuery("pv.plan_id", ""), scope.parameters(clock), handler);
     }
 
     static PortfolioRollUp.PlanRow row(java.sql.ResultSet row) throws java.sql.SQLException {
         return ROW.mapRow(row, 0);
     }
 
-    private static String rowsQuery(String order) {
+    /**
+     * The plan table: the plans of the page are chosen and ordered first, so the per-plan counts are computed for
+     * them only.
+     */
+    private static String rowsQuery(String order, String page) {
         String reached = IN_APPROVED + " AND " + inPeriod("m.reached_on");
         return """
-                SELECT pv.plan_id, pv.title, pv.portfolio, pv.status, pv.target_date, pv.forecast_goal_date,
-                       CASE WHEN pv.status IN ('DRAFT', 'ACTIVE') THEN pv.late_by_days ELSE 0 END AS late_by_days,
-                       pp.goal_slip_days,
+                WITH listed AS (
+                    SELECT pv.plan_id, pv.title, pv.portfolio, pv.status, pv.target_date, pv.forecast_goal_date,
+                           CASE WHEN pv.status IN ('DRAFT', 'ACTIVE') THEN pv.late_by_days ELSE 0 END AS late_by_days,
+                           pp.goal_slip_days, row_number() OVER (ORDER BY %4$s) AS position
+                      FROM plan_view pv LEFT JOIN portfolio_plan pp USING (plan_id)
+                     WHERE %3$s
+                     ORDER BY %4$s %5$s)
+                SELECT listed.*,
                        (SELECT count(*) FROM portfolio_milestone m
-                         WHERE m.plan_id = pv.plan_id AND %1$s) AS reached,
+                         WHERE m.plan_id = listed.plan_id AND %1$s) AS reached,
                        (SELECT count(*) FROM portfolio_milestone m
-                         WHERE m.plan_id = pv.plan_id AND %1$s AND m.slip_against_approved <= 0) AS on_time,
+                         WHERE m.plan_id = listed.plan_id AND %1$s AND m.slip_against_approved <= 0) AS on_time,
                        (SELECT count(*) FROM portfolio_move mv
-                         WHERE mv.plan_id = pv.plan_id AND NOT mv.target_date AND %2$s) AS due_date_moves,
+                         WHERE mv.plan_id = listed.plan_id AND NOT mv.target_date AND %2$s) AS due_date_moves,
                        (SELECT count(*) FROM portfolio_move mv
-                         WHERE mv.plan_id = pv.plan_id AND mv.target_date AND %2$s) AS target_date_moves
-                  FROM plan_view pv LEFT JOIN portfolio_plan pp USING (plan_id)
-                 WHERE %3$s
-                 ORDER BY %4$s""".formatted(reached, movedInPeriod(), PLANS, order);
+                         WHERE mv.plan_id = listed.plan_id AND mv.target_date AND %2$s) AS target_date_moves
+                  FROM listed
+                 ORDER BY listed.position""".formatted(reached, movedInPeriod(), PLANS, order, page);
     }
 }

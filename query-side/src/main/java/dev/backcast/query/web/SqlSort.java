@@ -2,7 +2,10 @@ package dev.backcast.query.web;
 
 import java.util.Map;
 
-/** A list's {@code sort} parameter ("key" or "key,desc") as an SQL ORDER BY, checked against the keys it offers. */
+/**
+ * A list's {@code sort} parameter ("key" or "key,desc") as an SQL ORDER BY, checked against the keys it offers. Ties
+ * follow the sort's direction, so one index on (key, tie-break) serves both directions.
+ */
 public final class SqlSort {
 
     private SqlSort() {
@@ -10,7 +13,7 @@ public final class SqlSort {
 
     /**
      * @param columns   each sort key's column or expression
-     * @param tieBreak  the column that orders ties, always ascending
+     * @param tieBreak  the column that orders ties
      */
     public static String orderBy(String sort, Map<String, String> columns, String tieBreak) {
         String[] parts = sort.split(",");
@@ -20,6 +23,7 @@ public final class SqlSort {
                     + ", optionally followed by ',asc' or ',desc'; it was '" + sort + "'");
         }
         boolean descending = parts.length == 2 && parts[1].strip().equalsIgnoreCase("desc");
-        return column + (descending ? " DESC" : " ASC") + ", " + tieBreak;
+        String direction = descending ? " DESC" : " ASC";
+        return column + direction + ", " + tieBreak + direction;
     }
 }
