@@ -1,6 +1,7 @@
 package dev.backcast.query.plans;
 
 import dev.backcast.plan.PlanState;
+import dev.backcast.plan.scheduling.BackwardScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -32,13 +32,12 @@ public class DailyFigures {
     private final PlanStateJson json;
     private final Clock clock;
     private final List<PlanReadModel> readModels;
+    private final TransactionTemplate transaction;
     private final AtomicReference<Refresh> last = new AtomicReference<>();
 
     /** One refresh: the day it brought the figures to, how many plans, how long it took. */
     public record Refresh(LocalDate day, int plans, long tookMillis, Instant finishedAt) {
     }
-
-    private final TransactionTemplate transaction;
 
     public DailyFigures(JdbcTemplate jdbc, PlanStateJson json, Clock clock, List<PlanReadModel> readModels,
                         PlatformTransactionManager transactions) {
@@ -47,9 +46,6 @@ public class DailyFigures {
         this.json = json;
         this.clock = clock;
         this.readModels = readModels;
-    }
-
-    private record Stale(UUID planId, String state) {
     }
 
     /**
@@ -78,23 +74,24 @@ public class DailyFigures {
 
     /** One batch of stale plans brought to {@code today}; answers how many were, 0 when none was left. */
     private int bringBatchTo(LocalDate today) {
-        List<Stale> batch = jdbc.query("""
-                SELECT plan_id, state FROM plan_view
+        List<PlanReadModel.ScheduledPlan> plans = jdbc.query("""
+                SELECT state FROM plan_view
                  WHERE figures_as_of IS NULL OR (status IN ('DRAFT', 'ACTIVE') AND figures_as_of <> ?)
                  ORDER BY plan_id LIMIT ?
-                   FOR UPDATE SKIP LOCKED""",
-                (row, number) -> new Stale(row.getObject("plan_id", UUID.class), row.getString("state")),
-                Date.valueOf(today), BATCH);
-        List<PlanState> plans = batch.stream().map(stale -> json.read(stale.state())).toList();
+                   FOR UPDATE SKIP LOCKED""", (row, number) -> {
+            PlanState plan = json.read(row.getString("state"));
+            return new PlanReadModel.ScheduledPlan(plan, BackwardScheduler.schedule(plan, today));
+        }, Date.valueOf(today), BATCH);
         jdbc.batchUpdate("""
                 UPDATE plan_view SET forecast_goal_date = ?, late_by_days = ?, figures_as_of = ? WHERE plan_id = ?""",
-                plans.stream().map(plan -> {
-                    PlanDocuments.GoalOutlook outlook = PlanDocuments.GoalOutlook.asOf(plan, today);
+                plans.stream().map(scheduled -> {
+                    PlanDocuments.GoalOutlook outlook = PlanDocuments.GoalOutlook.of(scheduled.plan(),
+                            scheduled.schedule());
                     return new Object[] {outlook.forecastGoalDate() == null ? null
                             : Date.valueOf(outlook.forecastGoalDate()), outlook.lateByDays(), Date.valueOf(today),
-                            plan.planId()};
+                            scheduled.plan().planId()};
                 }).toList());
-        readModels.forEach(model -> model.bringTo(today, plans));
+        readModels.forEach(model -> model.bringTo(plans));
         return plans.size();
     }
 

@@ -2,9 +2,9 @@ package dev.backcast.query.plans;
 
 import dev.backcast.plan.PlanEvent;
 import dev.backcast.plan.PlanState;
+import dev.backcast.plan.scheduling.Schedule;
 import org.axonframework.eventhandling.DomainEventMessage;
 
-import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -15,8 +15,12 @@ public interface PlanReadModel {
 
     void record(PlanState before, PlanEvent event, PlanState after, DomainEventMessage<?> message);
 
-    /** The plans' figures that depend on today, brought to {@code today}. */
-    void bringTo(LocalDate today, List<PlanState> plans);
+    /** The plans' figures that depend on today, brought to the day the plans are scheduled as of. */
+    void bringTo(List<ScheduledPlan> plans);
+
+    /** A plan and its schedule as of the day its figures are brought to, computed once for every read model. */
+    record ScheduledPlan(PlanState plan, Schedule schedule) {
+    }
 
     void forgetEverything();
 }

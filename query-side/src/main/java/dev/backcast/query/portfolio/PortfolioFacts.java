@@ -160,7 +160,8 @@ public class PortfolioFacts implements PlanReadModel {
         batch.plans().forEach((planId, facts) -> {
             Schedule schedule = BackwardScheduler.schedule(facts.latest, today);
             facts.milestones.forEach((id, tracked) -> milestones.add(milestoneRow(facts.latest, schedule, id, tracked)));
-            plans.add(planRow(facts.latest, schedule, facts.firstPlannedTarget));
+            plans.add(new Object[] {planId, date(facts.firstPlannedTarget),
+                    goalSlip(facts.latest, schedule, facts.firstPlannedTarget)});
         });
         jdbc.batchUpdate("DELETE FROM portfolio_milestone WHERE plan_id = ?",
                 batch.plans().keySet().stream().map(id -> new Object[] {id}).toList());
@@ -180,27 +181,22 @@ public class PortfolioFacts implements PlanReadModel {
     }
 
     @Override
-    public void bringTo(LocalDate today, List<PlanState> plans) {
+    public void bringTo(List<ScheduledPlan> plans) {
         Map<UUID, LocalDate> firstTargets = new LinkedHashMap<>();
         jdbc.query("SELECT plan_id, first_planned_target FROM portfolio_plan WHERE plan_id = ANY (?)",
                 row -> {
                     firstTargets.put(row.getObject("plan_id", UUID.class),
                             row.getObject("first_planned_target", LocalDate.class));
-                }, (Object) plans.stream().map(PlanState::planId).toArray(UUID[]::new));
+                }, (Object) plans.stream().map(scheduled -> scheduled.plan().planId()).toArray(UUID[]::new));
         List<Object[]> milestones = new ArrayList<>();
         List<Object[]> goals = new ArrayList<>();
-        for (PlanState plan : plans) {
-            Schedule schedule = BackwardScheduler.schedule(plan, today);
-            Baseline approved = plan.baselines().get(APPROVED);
-            schedule.milestones().forEach((id, scheduled) -> {
-                LocalDate reachedOn = plan.milestones().get(id).reachedOn();
-                LocalDate outcome = reachedOn != null ? reachedOn : scheduled.forecast();
-                milestones.add(new Object[] {date(scheduled.forecast()),
-                        slip(plan.calendar(), approved == null ? null : approved.dueDates().get(id), outcome),
-                        plan.planId(), id});
-            });
-            Object[] goal = planRow(plan, schedule, firstTargets.get(plan.planId()));
-            goals.add(new Object[] {goal[2], plan.planId()});
+        for (ScheduledPlan scheduledPlan : plans) {
+            PlanState plan = scheduledPlan.plan();
+            Schedule schedule = scheduledPlan.schedule();
+            schedule.milestones().forEach((id, scheduled) -> milestones.add(new Object[] {date(scheduled.forecast()),
+                    slipAgainstApproved(plan, id, plan.milestones().get(id).reachedOn(), scheduled), plan.planId(),
+                    id}));
+            goals.add(new Object[] {goalSlip(plan, schedule, firstTargets.get(plan.planId())), plan.planId()});
         }
         jdbc.batchUpdate("""
                 UPDATE portfolio_milestone SET forecast = ?, slip_against_approved = ?
@@ -210,18 +206,26 @@ public class PortfolioFacts implements PlanReadModel {
 
     private static Object[] milestoneRow(PlanState plan, Schedule schedule, UUID id, Tracked tracked) {
         MilestoneSchedule scheduled = schedule.milestones().get(id);
-        LocalDate outcome = tracked.reachedOn != null ? tracked.reachedOn : scheduled == null ? null : scheduled.forecast();
-        Baseline approved = plan.baselines().get(APPROVED);
-        LocalDate approvedDue = approved == null ? null : approved.dueDates().get(id);
-        return new Object[] {plan.planId(), id, date(tracked.firstPlannedDue), date(approvedDue),
+        return new Object[] {plan.planId(), id, date(tracked.firstPlannedDue), date(approvedDue(plan, id)),
                 date(scheduled == null ? null : scheduled.due()), date(scheduled == null ? null : scheduled.forecast()),
-                date(tracked.reachedOn), tracked.removed, slip(plan.calendar(), approvedDue, outcome)};
+                date(tracked.reachedOn), tracked.removed, slipAgainstApproved(plan, id, tracked.reachedOn, scheduled)};
     }
 
-    private static Object[] planRow(PlanState plan, Schedule schedule, LocalDate firstPlannedTarget) {
+    /** The outcome (reached, else forecast; none for a removed milestone not reached) against the approved due date. */
+    private static Integer slipAgainstApproved(PlanState plan, UUID id, LocalDate reachedOn,
+                                               MilestoneSchedule scheduled) {
+        LocalDate outcome = reachedOn != null ? reachedOn : scheduled == null ? null : scheduled.forecast();
+        return slip(plan.calendar(), approvedDue(plan, id), outcome);
+    }
+
+    private static LocalDate approvedDue(PlanState plan, UUID id) {
+        Baseline approved = plan.baselines().get(APPROVED);
+        return approved == null ? null : approved.dueDates().get(id);
+    }
+
+    private static Integer goalSlip(PlanState plan, Schedule schedule, LocalDate firstPlannedTarget) {
         LocalDate goalOutcome = PlanDocuments.GoalOutlook.of(plan, schedule).forecastGoalDate();
-        return new Object[] {plan.planId(), date(firstPlannedTarget), slip(plan.calendar(), firstPlannedTarget,
-                goalOutcome)};
+        return slip(plan.calendar(), firstPlannedTarget, goalOutcome);
     }
 
     private static Integer slip(SchedulingCalendar calendar, LocalDate planned, LocalDate outcome) {
