@@ -28,11 +28,18 @@ public record DueDateEffects(List<MovedDueDate> moved, LocalDate mustStartByBefo
      * @param asOf the day the forecast is computed for; due dates do not depend on it
      */
     public static DueDateEffects between(PlanState before, PlanState after, LocalDate asOf) {
-        Schedule scheduleAfter = BackwardScheduler.schedule(after, asOf);
-        if (!before.exists()) {
+        return between(before.exists() ? BackwardScheduler.schedule(before, asOf) : null, after,
+                BackwardScheduler.schedule(after, asOf));
+    }
+
+    /**
+     * @param scheduleBefore the plan before, scheduled; null where it did not exist yet
+     * @param after          the plan after, whose {@code scheduleAfter} is
+     */
+    public static DueDateEffects between(Schedule scheduleBefore, PlanState after, Schedule scheduleAfter) {
+        if (scheduleBefore == null) {
             return new DueDateEffects(List.of(), null, scheduleAfter.mustStartBy());
         }
-        Schedule scheduleBefore = BackwardScheduler.schedule(before, asOf);
         List<MovedDueDate> moved = scheduleAfter.milestones().values().stream()
                 .filter(now -> scheduleBefore.milestones().containsKey(now.milestoneId()))
                 .filter(now -> !scheduleBefore.milestones().get(now.milestoneId()).due().equals(now.due()))

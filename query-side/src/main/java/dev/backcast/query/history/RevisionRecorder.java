@@ -4,46 +4,78 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backcast.plan.PlanEvent;
 import dev.backcast.plan.PlanState;
+import dev.backcast.query.plans.FoldedEvent;
+import dev.backcast.query.plans.PlanReadModel;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
-import java.time.LocalDate;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
-/** Writes one history entry per event: summary, structured changes and due-date effects. */
+/**
+ * Keeps one history entry per event: summary, structured changes and due-date effects. A batch's entries are
+ * inserted together when it commits.
+ */
 @Component
-public class RevisionRecorder {
+public class RevisionRecorder implements PlanReadModel {
 
-    private final PlanRevisionRepository revisions;
+    private static final String ENTRIES = RevisionRecorder.class.getName() + ".entries";
+
+    private final JdbcTemplate jdbc;
     private final ObjectMapper json;
-    private final Clock clock;
 
-    public RevisionRecorder(PlanRevisionRepository revisions, ObjectMapper json, Clock clock) {
-        this.revisions = revisions;
+    public RevisionRecorder(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
         this.json = json;
-        this.clock = clock;
     }
 
-    public void record(PlanState before, PlanEvent event, PlanState after, DomainEventMessage<?> message) {
-        LocalDate recordedOn = LocalDate.ofInstant(message.getTimestamp(), clock.getZone());
+    @Override
+    public void record(FoldedEvent folded) {
+        PlanState before = folded.before();
+        PlanEvent event = folded.event();
+        PlanState after = folded.after();
+        DomainEventMessage<?> message = folded.message();
         String changeSetId = (String) message.getMetaData().get("changeSetId");
-        revisions.save(new PlanRevision(event.planId(), after.revision(), globalIndex(message),
-                message.getTimestamp(), (String) message.getMetaData().get("author"),
-                (String) message.getMetaData().get("correlationId"),
+        DueDateEffects effects = DueDateEffects.between(before.exists() ? folded.scheduleBefore() : null,
+                after, folded.scheduleAfter());
+        entries().add(new Object[] {event.planId(), after.revision(), globalIndex(message),
+                Timestamp.from(message.getTimestamp()), message.getMetaData().get("author"),
+                message.getMetaData().get("correlationId"),
                 changeSetId == null ? null : UUID.fromString(changeSetId),
-                (String) message.getMetaData().get("changeSetMessage"), message.getPayloadType().getSimpleName(),
+                message.getMetaData().get("changeSetMessage"), message.getPayloadType().getSimpleName(),
                 RevisionSummaries.summarize(before, event, after),
                 event.reason() == null ? null : event.reason().category().name(),
                 event.reason() == null ? null : event.reason().note(),
-                write(StateChanges.between(before, after)),
-                write(DueDateEffects.between(before, after, recordedOn))));
+                write(StateChanges.between(before, after)), write(effects)});
     }
 
+    private List<Object[]> entries() {
+        return CurrentUnitOfWork.get().root().getOrComputeResource(ENTRIES, key -> new ArrayList<>());
+    }
+
+    @Override
+    public void write(List<ScheduledPlan> touched) {
+        jdbc.batchUpdate("""
+                INSERT INTO plan_revision (plan_id, revision, global_index, recorded_at, author, correlation_id,
+                                           change_set_id, change_set_message, event_type, summary, reason_category,
+                                           reason_note, changes, due_date_effects)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)""", entries());
+    }
+
+    @Override
+    public void bringTo(List<ScheduledPlan> plans) {
+        // A history entry says what happened when it was recorded; a new day changes none of it.
+    }
+
+    @Override
     public void forgetEverything() {
-        revisions.deleteAllInBatch();
+        jdbc.update("DELETE FROM plan_revision");
     }
 
     private static long globalIndex(DomainEventMessage<?> message) {

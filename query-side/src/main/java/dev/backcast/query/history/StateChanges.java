@@ -53,7 +53,9 @@ public final class StateChanges {
      */
     public static List<FieldChange> between(PlanState before, PlanState after) {
         List<FieldChange> changes = new ArrayList<>();
-        collect("", shell(before), shell(after), changes);
+        if (!sameShell(before, after)) {
+            collect("", shell(before), shell(after), changes);
+        }
         compareParts("metrics", before.metrics(), after.metrics(), changes);
         compareParts("milestones", before.milestones(), after.milestones(), changes);
         compareParts("questions", before.questions(), after.questions(), changes);
@@ -61,6 +63,14 @@ public final class StateChanges {
         compareParts("baselines", before.baselines(), after.baselines(), changes);
         changes.sort(Comparator.comparing(FieldChange::path));
         return List.copyOf(changes);
+    }
+
+    /** The fold keeps every part an event leaves alone, so the same objects mean nothing changed there. */
+    private static boolean sameShell(PlanState before, PlanState after) {
+        return before.planId() == after.planId() && before.title() == after.title()
+                && before.portfolio() == after.portfolio() && before.calendar() == after.calendar()
+                && before.goal() == after.goal() && before.status() == after.status()
+                && before.achievedOn() == after.achievedOn();
     }
 
     /** The plan without its parts and its revision. */

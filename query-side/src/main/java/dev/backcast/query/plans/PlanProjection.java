@@ -2,7 +2,7 @@ package dev.backcast.query.plans;
 
 import dev.backcast.plan.PlanEvent;
 import dev.backcast.plan.PlanState;
-import dev.backcast.query.history.RevisionRecorder;
+import dev.backcast.plan.scheduling.Schedule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -14,9 +14,10 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -30,25 +31,22 @@ import java.util.UUID;
 public class PlanProjection {
 
     public static final String PROCESSOR = "plans";
-    private static final String CHANGED_VIEWS = PlanProjection.class.getName() + ".changedViews";
+    private static final String BATCH = PlanProjection.class.getName() + ".batch";
 
     private final PlanViewRepository views;
     private final PlanStateJson json;
-    private final RevisionRecorder revisions;
     private final PlanCheckpointRepository checkpoints;
     private final int checkpointInterval;
     private final Clock clock;
     private final List<PlanReadModel> readModels;
 
-    public PlanProjection(PlanViewRepository views, PlanStateJson json, RevisionRecorder revisions,
-                          PlanCheckpointRepository checkpoints,
+    public PlanProjection(PlanViewRepository views, PlanStateJson json, PlanCheckpointRepository checkpoints,
                           @Value("${backcast.time-travel-checkpoint-interval:250}") int checkpointInterval,
                           Clock clock, List<PlanReadModel> readModels) {
         this.clock = clock;
         this.readModels = readModels;
         this.views = views;
         this.json = json;
-        this.revisions = revisions;
         this.checkpoints = checkpoints;
         this.checkpointInterval = checkpointInterval;
     }
@@ -75,47 +73,66 @@ public class PlanProjection {
         String author = (String) message.getMetaData().get("author");
         view = view == null ? new PlanView(planId, message.getTimestamp(), author) : view;
         view.update(after, message.getTimestamp(), author);
-        storeStateWhenTheBatchCommits(view);
+        Batch batch = batch();
+        FoldedEvent folded = new FoldedEvent(before, event, after, message,
+                LocalDate.ofInstant(message.getTimestamp(), clock.getZone()), batch.lastFolded().get(planId));
+        batch.add(view, folded);
+        if (view.stateJson() == null) {
+            storeStateAndFigures(view, folded.scheduleAfterAsOf(LocalDate.now(clock)), LocalDate.now(clock));
+        }
         views.save(view);
-        revisions.record(before, event, after, message);
-        readModels.forEach(model -> model.record(before, event, after, message));
+        readModels.forEach(model -> model.record(folded));
         if (after.revision() % checkpointInterval == 0) {
             checkpoints.save(new PlanCheckpoint(planId, after.revision(), view.createdAt(), view.createdBy(),
                     message.getTimestamp(), author, json.write(after)));
         }
     }
 
-    /**
-     * A plan's JSON and the figures plan lists sort on are written once per batch, not once per event: a batch of a
-     * long plan's events would otherwise serialize and schedule the whole plan for each of them. The plans are written
-     * before the other read models, as the daily refresh locks them: each plan's rows are locked in one order.
-     */
-    private void storeStateWhenTheBatchCommits(PlanView view) {
-        if (view.stateJson() == null) {
-            storeStateAndFigures(view);
+    /** The plans a batch changed, and the last event folded into each. */
+    private record Batch(Map<UUID, PlanView> views, Map<UUID, FoldedEvent> lastFolded) {
+
+        void add(PlanView view, FoldedEvent folded) {
+            views.put(view.planId(), view);
+            lastFolded.put(view.planId(), folded);
         }
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        Set<PlanView> changed = batch.getOrComputeResource(CHANGED_VIEWS, key -> {
-            Set<PlanView> touched = new LinkedHashSet<>();
-            batch.onPrepareCommit(unitOfWork -> {
-                touched.forEach(this::storeStateAndFigures);
-                views.flush();
-            });
-            return touched;
-        });
-        changed.add(view);
     }
 
-    private void storeStateAndFigures(PlanView view) {
+    private Batch batch() {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        return unitOfWork.getOrComputeResource(BATCH, key -> {
+            Batch batch = new Batch(new LinkedHashMap<>(), new LinkedHashMap<>());
+            unitOfWork.onPrepareCommit(committing -> write(batch));
+            return batch;
+        });
+    }
+
+    /**
+     * A plan's JSON, the figures plan lists sort on and every other read model are written once per batch, not once
+     * per event: a batch of a long plan's events would otherwise serialize and schedule the whole plan for each of
+     * them. The plans are written before the other read models, as the daily refresh locks them: each plan's rows
+     * are locked in one order.
+     */
+    private void write(Batch batch) {
         LocalDate today = LocalDate.now(clock);
+        List<PlanReadModel.ScheduledPlan> touched = new ArrayList<>(batch.views().size());
+        batch.views().forEach((planId, view) -> {
+            PlanReadModel.ScheduledPlan scheduled = new PlanReadModel.ScheduledPlan(view.folded(),
+                    batch.lastFolded().get(planId).scheduleAfterAsOf(today));
+            storeStateAndFigures(view, scheduled.schedule(), today);
+            touched.add(scheduled);
+        });
+        views.flush();
+        readModels.forEach(model -> model.write(touched));
+    }
+
+    private void storeStateAndFigures(PlanView view, Schedule schedule, LocalDate today) {
         view.storeState(json.write(view.folded()));
-        view.storeFigures(PlanDocuments.GoalOutlook.asOf(view.folded(), today), today);
+        view.storeFigures(PlanDocuments.GoalOutlook.of(view.folded(), schedule), today);
     }
 
     @ResetHandler
     public void forgetEverything() {
         readModels.forEach(PlanReadModel::forgetEverything);
-        revisions.forgetEverything();
         checkpoints.deleteAllInBatch();
         views.deleteAllInBatch();
     }

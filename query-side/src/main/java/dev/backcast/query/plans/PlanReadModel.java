@@ -1,19 +1,26 @@
 package dev.backcast.query.plans;
 
-import dev.backcast.plan.PlanEvent;
 import dev.backcast.plan.PlanState;
 import dev.backcast.plan.scheduling.Schedule;
-import org.axonframework.eventhandling.DomainEventMessage;
 
 import java.util.List;
 
 /**
  * A read model kept beside the current plans by the same projection, in the same transaction: told of every event
- * with the plan before and after it, of the plans whose figures must be brought to a new day, and of a rebuild.
+ * of a batch as it is folded, asked to write what it gathered when the batch commits, told of the plans whose
+ * figures must be brought to a new day, and of a rebuild.
  */
 public interface PlanReadModel {
 
-    void record(PlanState before, PlanEvent event, PlanState after, DomainEventMessage<?> message);
+    void record(FoldedEvent folded);
+
+    /**
+     * Writes what the batch's events gathered, once per batch. Called after the plans themselves are written, so
+     * every writer locks a plan's rows in the same order.
+     *
+     * @param touched every plan the batch changed, as it stands after the batch, scheduled as of today
+     */
+    void write(List<ScheduledPlan> touched);
 
     /** The plans' figures that depend on today, brought to the day the plans are scheduled as of. */
     void bringTo(List<ScheduledPlan> plans);

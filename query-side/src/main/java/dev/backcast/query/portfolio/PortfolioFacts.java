@@ -1,26 +1,22 @@
 package dev.backcast.query.portfolio;
 
 import dev.backcast.plan.PlanApproved;
-import dev.backcast.plan.PlanEvent;
 import dev.backcast.plan.PlanState;
 import dev.backcast.plan.PlanStatus;
 import dev.backcast.plan.baselines.Baseline;
 import dev.backcast.plan.milestones.Milestone;
-import dev.backcast.plan.scheduling.BackwardScheduler;
 import dev.backcast.plan.scheduling.MilestoneSchedule;
 import dev.backcast.plan.scheduling.Schedule;
 import dev.backcast.plan.scheduling.SchedulingCalendar;
+import dev.backcast.query.plans.FoldedEvent;
 import dev.backcast.query.plans.PlanDocuments;
 import dev.backcast.query.plans.PlanReadModel;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Date;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -43,11 +39,9 @@ public class PortfolioFacts implements PlanReadModel {
     private static final String APPROVED = "approved";
 
     private final JdbcTemplate jdbc;
-    private final Clock clock;
 
-    public PortfolioFacts(JdbcTemplate jdbc, Clock clock) {
+    public PortfolioFacts(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.clock = clock;
     }
 
     /** What is known of one milestone over the whole history, removed ones included. */
@@ -61,8 +55,6 @@ public class PortfolioFacts implements PlanReadModel {
     private static final class Facts {
         private final Map<UUID, Tracked> milestones = new LinkedHashMap<>();
         private LocalDate firstPlannedTarget;
-        private PlanState latest;
-        private Schedule latestSchedule;
 
         private Tracked milestone(UUID id) {
             return milestones.computeIfAbsent(id, key -> new Tracked());
@@ -77,30 +69,23 @@ public class PortfolioFacts implements PlanReadModel {
     }
 
     @Override
-    public void record(PlanState before, PlanEvent event, PlanState after, DomainEventMessage<?> message) {
+    public void record(FoldedEvent folded) {
+        PlanState before = folded.before();
+        PlanState after = folded.after();
         Batch batch = batch();
         Facts facts = batch.plans().computeIfAbsent(after.planId(), this::load);
-        LocalDate recordedOn = LocalDate.ofInstant(message.getTimestamp(), clock.getZone());
-        if (event instanceof PlanApproved) {
-            Schedule schedule = BackwardScheduler.schedule(after, recordedOn);
+        if (folded.event() instanceof PlanApproved) {
             facts.firstPlannedTarget = after.targetDate();
-            schedule.milestones().forEach((id, scheduled) -> facts.milestone(id).firstPlannedDue = scheduled.due());
-            facts.latestSchedule = schedule;
+            folded.scheduleAfter().milestones()
+                    .forEach((id, scheduled) -> facts.milestone(id).firstPlannedDue = scheduled.due());
         } else if (approved(before)) {
-            Schedule scheduleBefore = facts.latestSchedule != null && facts.latest == before ? facts.latestSchedule
-                    : BackwardScheduler.schedule(before, recordedOn);
-            Schedule schedule = BackwardScheduler.schedule(after, recordedOn);
-            recordMoves(batch, facts, before, event, after, scheduleBefore, schedule, message);
-            facts.latestSchedule = schedule;
-        } else {
-            facts.latestSchedule = null;
+            recordMoves(batch, facts, folded);
         }
         for (Milestone milestone : after.milestones().values()) {
             facts.milestone(milestone.id()).reachedOn = milestone.reachedOn();
         }
         before.milestones().keySet().stream().filter(id -> !after.milestones().containsKey(id))
                 .forEach(id -> facts.milestone(id).removed = true);
-        facts.latest = after;
     }
 
     /** Approved once, the plan never returns to DRAFT; the state before a plan's first event has no status. */
@@ -108,32 +93,31 @@ public class PortfolioFacts implements PlanReadModel {
         return plan.status() != null && plan.status() != PlanStatus.DRAFT;
     }
 
-    private static void recordMoves(Batch batch, Facts facts, PlanState before, PlanEvent event, PlanState after,
-                                    Schedule scheduleBefore, Schedule schedule, DomainEventMessage<?> message) {
+    private static void recordMoves(Batch batch, Facts facts, FoldedEvent folded) {
+        PlanState before = folded.before();
+        PlanState after = folded.after();
+        Instant recordedAt = folded.message().getTimestamp();
         SchedulingCalendar calendar = after.calendar();
-        String category = event.reason() == null ? null : event.reason().category().name();
+        String category = folded.event().reason() == null ? null : folded.event().reason().category().name();
         if (!after.targetDate().equals(before.targetDate())) {
-            batch.moves().add(new Move(after.planId(), after.revision(), after.planId(), true, message.getTimestamp(),
+            batch.moves().add(new Move(after.planId(), after.revision(), after.planId(), true, recordedAt,
                     calendar.daysBetween(before.targetDate(), after.targetDate()), category));
         }
-        schedule.milestones().forEach((id, scheduled) -> {
+        Schedule scheduleBefore = folded.scheduleBefore();
+        folded.scheduleAfter().milestones().forEach((id, scheduled) -> {
             MilestoneSchedule previous = scheduleBefore.milestones().get(id);
             if (previous == null) {
                 facts.milestone(id).firstPlannedDue = scheduled.due();
             } else if (!previous.due().equals(scheduled.due())) {
-                batch.moves().add(new Move(after.planId(), after.revision(), id, false, message.getTimestamp(),
+                batch.moves().add(new Move(after.planId(), after.revision(), id, false, recordedAt,
                         calendar.daysBetween(previous.due(), scheduled.due()), category));
             }
         });
     }
 
     private Batch batch() {
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        return unitOfWork.getOrComputeResource(BATCH, key -> {
-            Batch batch = new Batch(new LinkedHashMap<>(), new ArrayList<>());
-            unitOfWork.onPrepareCommit(committing -> write(batch));
-            return batch;
-        });
+        return CurrentUnitOfWork.get().root().getOrComputeResource(BATCH,
+                key -> new Batch(new LinkedHashMap<>(), new ArrayList<>()));
     }
 
     private Facts load(UUID planId) {
@@ -153,18 +137,21 @@ public class PortfolioFacts implements PlanReadModel {
         return facts;
     }
 
-    private void write(Batch batch) {
-        LocalDate today = LocalDate.now(clock);
+    @Override
+    public void write(List<ScheduledPlan> touched) {
+        Batch batch = batch();
         List<Object[]> milestones = new ArrayList<>();
         List<Object[]> plans = new ArrayList<>();
-        batch.plans().forEach((planId, facts) -> {
-            Schedule schedule = BackwardScheduler.schedule(facts.latest, today);
-            facts.milestones.forEach((id, tracked) -> milestones.add(milestoneRow(facts.latest, schedule, id, tracked)));
-            plans.add(new Object[] {planId, date(facts.firstPlannedTarget),
-                    goalSlip(facts.latest, schedule, facts.firstPlannedTarget)});
-        });
-        jdbc.batchUpdate("DELETE FROM portfolio_milestone WHERE plan_id = ?",
-                batch.plans().keySet().stream().map(id -> new Object[] {id}).toList());
+        for (ScheduledPlan scheduled : touched) {
+            PlanState plan = scheduled.plan();
+            Facts facts = batch.plans().get(plan.planId());
+            facts.milestones.forEach((id, tracked) -> milestones.add(milestoneRow(plan, scheduled.schedule(), id,
+                    tracked)));
+            plans.add(new Object[] {plan.planId(), date(facts.firstPlannedTarget),
+                    goalSlip(plan, scheduled.schedule(), facts.firstPlannedTarget)});
+        }
+        jdbc.update("DELETE FROM portfolio_milestone WHERE plan_id = ANY (?)",
+                (Object) touched.stream().map(scheduled -> scheduled.plan().planId()).toArray(UUID[]::new));
         jdbc.batchUpdate("""
                 INSERT INTO portfolio_milestone (plan_id, milestone_id, first_planned_due, approved_due, current_due,
                                                  forecast, reached_on, removed, slip_against_approved)

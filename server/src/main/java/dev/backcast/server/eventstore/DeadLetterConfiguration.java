@@ -46,7 +46,10 @@ public class DeadLetterConfiguration {
             .diagnosticsColumn("diagnostics")
             .build();
 
-    /** A rebuild starts from an empty queue: the replay parks again whatever still fails. */
+    /**
+     * A rebuild starts from an empty queue: the replay parks again whatever still fails. The handler remembers which
+     * plans have parked events instead of asking the database before every event.
+     */
     @Bean
     ConfigurerModule planProjectionDeadLetters(ConnectionProvider connectionProvider,
                                                TransactionManager transactionManager, Serializer serializer,
@@ -62,6 +65,6 @@ public class DeadLetterConfiguration {
                                 .eventSerializer(eventSerializer)
                                 .build())
                 .registerDeadLetteringEventHandlerInvokerConfiguration(PlanProjection.PROCESSOR,
-                        (configuration, invoker) -> invoker.allowReset(true));
+                        (configuration, invoker) -> invoker.allowReset(true).enableSequenceIdentifierCache());
     }
 }

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 public class ProcessRoleConfiguration {
 
     private static final int SEGMENTS = 4;
-    private static final int BATCH_SIZE = 100;
+    private static final int BATCH_SIZE = 500;
 
     /**
      * Tracking, not pooled: a tracking processor wakes as soon as this process appends an event, where the pooled
