@@ -11,11 +11,14 @@ import java.util.List;
  * @param lag         events the projection still has to process
  * @param replaying   whether it is rebuilding from the event store
  * @param replayProgress share of the rebuild done (0..1), null when not rebuilding
+ * @param eventsPerSecond how fast the rebuild goes, null when not rebuilding or before it has moved
+ * @param secondsLeft     the time the rebuild still needs at that pace, null with it
  * @param deadLetters    plans whose events the projection could not handle, parked until retried or discarded
  * @param claims         every segment of the projection and the process that holds it, whichever process it is
  */
 public record ProjectionStatus(String name, boolean running, long position, long head, long lag, boolean replaying,
-                               Double replayProgress, List<Segment> segments, List<DeadLetters> deadLetters,
+                               Double replayProgress, Double eventsPerSecond, Long secondsLeft,
+                               List<Segment> segments, List<DeadLetters> deadLetters,
                                List<Claim> claims) {
 
     /** One segment of the projection's work and the process that holds its claim. */

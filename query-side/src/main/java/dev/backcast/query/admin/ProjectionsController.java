@@ -38,11 +38,14 @@ public class ProjectionsController {
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final JdbcTemplate jdbc;
+    private final ReplayPace pace;
 
-    public ProjectionsController(EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc) {
+    public ProjectionsController(EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc,
+                                 ReplayPace pace) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.jdbc = jdbc;
+        this.pace = pace;
     }
 
     @GetMapping("/api/admin/projections")
@@ -68,6 +71,7 @@ public class ProjectionsController {
         }
         processor.shutDown();
         processor.resetTokens();
+        pace.started(name);
         processor.start();
         return ResponseEntity.accepted().body(status(processor, head()));
     }
@@ -162,14 +166,14 @@ public class ProjectionsController {
                 .toList();
         long position = segmentStatus.stream().mapToLong(ProjectionStatus.Segment::position).min().orElse(-1);
         boolean replaying = processor.isReplaying();
-        Double progress = null;
-        if (replaying) {
-            long resetAt = segments.values().stream().map(EventTrackerStatus::getResetPosition)
-                    .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).max().orElse(head);
-            progress = resetAt <= 0 ? 1.0 : Math.min(1.0, Math.max(0, position) / (double) resetAt);
-        }
+        long resetAt = segments.values().stream().map(EventTrackerStatus::getResetPosition)
+                .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).max().orElse(head);
+        Double progress = !replaying ? null : resetAt <= 0 ? 1.0
+                : Math.min(1.0, Math.max(0, position) / (double) resetAt);
+        ReplayPace.Pace rebuildPace = pace.of(processor.getName(), replaying, position, resetAt);
         return new ProjectionStatus(processor.getName(), processor.isRunning(), position, head,
-                Math.max(0, head - position), replaying, progress, segmentStatus, deadLetters(processor.getName()),
+                Math.max(0, head - position), replaying, progress, rebuildPace.eventsPerSecond(),
+                rebuildPace.secondsLeft(), segmentStatus, deadLetters(processor.getName()),
                 claims(processor.getName()));
     }
 
