@@ -20,20 +20,26 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Measures Backcast through HTTP side by side with raw PostgreSQL on the same database in the same run, and reports
@@ -49,7 +55,20 @@ public final class Benchmark {
               --organisation=N     plans in the store for P8, P9 and P4 (default 10000, quick 1000)
               --server-jar=PATH    the server jar (default server/target/backcast.jar)
               --report=PATH        where to write the JSON report (default benchmarks/target/benchmark-report.json)
-            An external PostgreSQL is used when BACKCAST_DB_URL, BACKCAST_DB_USER and BACKCAST_DB_PASSWORD are set.""";
+              --keep-store=DIR     keep the embedded PostgreSQL's data in DIR: the organisation store is filled once and
+                                   later runs with the same DIR only add the plans it lacks
+            An external PostgreSQL is used when BACKCAST_DB_URL, BACKCAST_DB_USER and BACKCAST_DB_PASSWORD are set; the
+            benchmark then creates its databases beside the one named there.""";
+    /** Holds only what one run writes; dropped and created again by every run. */
+    private static final String FRESH_DATABASE = "backcast_benchmark";
+    /** Holds the organisation's plans; kept between runs with --keep-store. */
+    private static final String ORGANISATION_DATABASE = "backcast_benchmark_organisation";
+    private static final List<Integer> LOAD_CLIENT_COUNTS = List.of(8, 16);
+    /** How many times a throughput figure the generator must reach against a server that does no work. */
+    private static final double GENERATOR_HEADROOM = 3;
+    private static final String DEFAULT_LIST = "/api/plans?size=50";
+    private static final String LATE_FIRST_LIST = "/api/plans?late=true&sort=lateByDays,desc&size=50";
+    private static final String QUESTION = "{\"kind\": \"INTERNAL_FAQ\", \"text\": \"Q\"}";
     private static final String USER = "bench";
     private static final String PASSWORD = "bench-password-not-a-demo";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,22 +80,29 @@ public final class Benchmark {
     private final int organisation;
     private final Path serverJar;
     private final Path reportPath;
+    private final Path keptStore;
     private final Map<String, Object> raw = new LinkedHashMap<>();
     private final List<Map<String, Object>> figures = new ArrayList<>();
+    private final Map<Integer, Double> generatorCeilings = new LinkedHashMap<>();
+    /** The database named by the environment, or the embedded cluster's own: baselines, and where databases are made. */
     private String jdbcUrl;
     private String dbUser;
     private String dbPassword;
     private String base;
     private String postgresVersion;
     private String token;
+    private String database;
+    private HttpLoad load;
     private Process server;
 
-    Benchmark(double seconds, List<Integer> histories, int organisation, Path serverJar, Path reportPath) {
+    Benchmark(double seconds, List<Integer> histories, int organisation, Path serverJar, Path reportPath,
+              Path keptStore) {
         this.seconds = seconds;
         this.histories = histories;
         this.organisation = organisation;
         this.serverJar = serverJar;
         this.reportPath = reportPath;
+        this.keptStore = keptStore;
     }
 
     public static void main(String[] args) throws Exception {
@@ -99,6 +125,7 @@ public final class Benchmark {
         Integer organisation = null;
         Path jar = Path.of("server", "target", "backcast.jar");
         Path report = Path.of("benchmarks", "target", "benchmark-report.json");
+        Path keptStore = null;
         for (String arg : args) {
             if (arg.equals("--quick")) {
                 quick = true;
@@ -115,13 +142,18 @@ public final class Benchmark {
                 jar = Path.of(arg.substring("--server-jar=".length()));
             } else if (arg.startsWith("--report=")) {
                 report = Path.of(arg.substring("--report=".length()));
+            } else if (arg.startsWith("--keep-store=")) {
+                keptStore = Path.of(arg.substring("--keep-store=".length()));
             } else {
                 throw new IllegalArgumentException("Unknown option: " + arg);
             }
         }
+        if (keptStore != null && System.getenv("BACKCAST_DB_URL") != null) {
+            throw new IllegalArgumentException("--keep-store keeps the embedded PostgreSQL's data; BACKCAST_DB_URL is set");
+        }
         return new Benchmark(seconds != null ? seconds : quick ? 3 : 10,
                 histories != null ? histories : quick ? List.of(10, 100, 1000) : List.of(100, 1000, 10000),
-                organisation != null ? organisation : quick ? 1000 : 10_000, jar, report);
+                organisation != null ? organisation : quick ? 1000 : 10_000, jar, report, keptStore);
     }
 
     /** A throw-away Ed25519 key pair as PEM: the server refuses to start on an external database without one. */
@@ -137,28 +169,21 @@ public final class Benchmark {
     }
 
     void run() throws Exception {
-        EmbeddedPostgres embedded = null;
-        if (System.getenv("BACKCAST_DB_URL") != null) {
-            jdbcUrl = System.getenv("BACKCAST_DB_URL");
-            dbUser = System.getenv("BACKCAST_DB_USER");
-            dbPassword = System.getenv("BACKCAST_DB_PASSWORD");
-        } else {
-            embedded = EmbeddedPostgres.builder().setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on").setServerConfig("max_connections", "200").start();
-            jdbcUrl = embedded.getJdbcUrl("postgres", "postgres");
-            dbUser = "postgres";
-            dbPassword = "";
-        }
+        EmbeddedPostgres embedded = startPostgres();
         try {
             postgresVersion = postgresVersion();
+            measureGeneratorCeilings();
             baselines();
-            startServer();
-            measure();
+            recreateDatabase(FRESH_DATABASE);
+            startServer(FRESH_DATABASE, "UTC");
+            PlanListTimes small = measureFreshStore();
+            stopServer();
+            openOrganisationStore();
+            startServer(ORGANISATION_DATABASE, "UTC");
+            awaitSettledStore();
+            measureOrganisationStore(small);
         } finally {
-            if (server != null) {
-                server.destroy();
-                server.waitFor();
-            }
+            stopServer();
             if (embedded != null) {
                 embedded.close();
             }
@@ -166,9 +191,48 @@ public final class Benchmark {
         writeReport();
     }
 
+    /** Answers the embedded PostgreSQL it started, or null when the environment names a database. */
+    private EmbeddedPostgres startPostgres() throws IOException {
+        if (System.getenv("BACKCAST_DB_URL") != null) {
+            jdbcUrl = System.getenv("BACKCAST_DB_URL");
+            dbUser = System.getenv("BACKCAST_DB_USER");
+            dbPassword = System.getenv("BACKCAST_DB_PASSWORD");
+            return null;
+        }
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on").setServerConfig("max_connections", "200");
+        if (keptStore != null) {
+            builder.setDataDirectory(keptStore.toAbsolutePath()).setCleanDataDirectory(false);
+        }
+        EmbeddedPostgres embedded = builder.start();
+        jdbcUrl = embedded.getJdbcUrl("postgres", "postgres");
+        dbUser = "postgres";
+        dbPassword = "";
+        return embedded;
+    }
+
+    /**
+     * What the load generator reaches against a server that does no work, at each client count it loads the server
+     * with: a throughput figure well below it measures the server, one near it may measure the generator.
+     */
+    private void measureGeneratorCeilings() throws Exception {
+        try (StubHttpServer stub = new StubHttpServer()) {
+            HttpLoad toStub = new HttpLoad(stub.base(), "stub-token");
+            // Unmeasured: the figures are sent by the generator compiled, not by its first interpreted seconds.
+            toStub.run(16, seconds, (client, call) -> HttpLoad.Request.get("/actuator/info"));
+            for (int clients : LOAD_CLIENT_COUNTS) {
+                HttpLoad.Result ceiling = toStub.run(clients, seconds,
+                        (client, call) -> HttpLoad.Request.get("/actuator/info"));
+                requireOnlySuccesses("The generator against the stub", ceiling);
+                generatorCeilings.put(clients, ceiling.perSecond());
+                raw.put("generatorCeilingRps" + clients, ceiling.perSecond());
+            }
+        }
+    }
+
     private void baselines() throws Exception {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-            // A schema of its own: the server's Flyway expects its schema empty or its own.
+            // Dropped first: an external or kept database still holds the last run's.
             statement.execute("DROP SCHEMA IF EXISTS baseline CASCADE");
             statement.execute("CREATE SCHEMA baseline");
             statement.execute("CREATE TABLE baseline.event (id BIGSERIAL PRIMARY KEY, aggregate VARCHAR(255), seq BIGINT, "
@@ -213,11 +277,9 @@ public final class Benchmark {
         close(readers);
     }
 
-    private void startServer() throws Exception {
-        startServer("UTC");
-    }
-
-    private void startServer(String timeZone) throws Exception {
+    /** Starts the server on {@code database}, which must be empty or the server's own. */
+    private void startServer(String database, String timeZone) throws Exception {
+        this.database = database;
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
@@ -225,7 +287,7 @@ public final class Benchmark {
         Path log = Files.createTempFile("backcast-benchmark-server", ".log");
         server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-jar", serverJar.toAbsolutePath().toString(), "--server.port=" + port,
-                "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=" + dbUser,
+                "--spring.datasource.url=" + databaseUrl(database), "--spring.datasource.username=" + dbUser,
                 "--spring.datasource.password=" + dbPassword,
                 "--backcast.users=" + USER + ":" + PASSWORD + ":PLANNER+ADMIN",
                 "--backcast.audit.signing-key=" + sealSigningKey(), "--backcast.time-zone=" + timeZone)
@@ -251,36 +313,114 @@ public final class Benchmark {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"benchmark\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         token = JSON.readTree(created.body()).get("token").asText();
+        load = new HttpLoad(URI.create(base), token);
     }
 
-    private void measure() throws Exception {
-        // An endpoint that does no work shows what the HTTP driver itself can send.
-        Load.Result idle = Load.run(16, seconds, Integer.MAX_VALUE, (client, call) -> get("/actuator/info"));
-        raw.put("driverIdleEndpointRps16", idle.perSecond());
+    private void stopServer() throws InterruptedException {
+        if (server != null) {
+            server.destroy();
+            server.waitFor();
+            server = null;
+        }
+    }
 
+    private void recreateDatabase(String name) throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + name);
+        }
+    }
+
+    /** With --keep-store the organisation store is the one the last run left; otherwise it starts empty. */
+    private void openOrganisationStore() throws SQLException {
+        if (keptStore == null) {
+            recreateDatabase(ORGANISATION_DATABASE);
+            return;
+        }
+        try (Connection connection = connect();
+             PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, ORGANISATION_DATABASE);
+            try (ResultSet found = exists.executeQuery(); Statement statement = connection.createStatement()) {
+                if (!found.next()) {
+                    statement.execute("CREATE DATABASE " + ORGANISATION_DATABASE);
+                }
+            }
+        }
+    }
+
+    /**
+     * Waits until a restarted server's plan list can be measured: a kept store's plans carry their figures as of the
+     * day in the zone of the server that last ran on it, which the server brings to its today at start-up, and its
+     * reads answer 503 for a moment while the projection resumes after a rebuild.
+     */
+    private void awaitSettledStore() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        try (Connection connection = connect(databaseUrl(database));
+             PreparedStatement stale = connection.prepareStatement("SELECT count(*) FROM plan_view "
+                     + "WHERE figures_as_of IS NULL OR (status IN ('DRAFT', 'ACTIVE') AND figures_as_of <> ?)")) {
+            stale.setDate(1, Date.valueOf(LocalDate.now(ZoneOffset.UTC)));
+            while (!(staleFigures(stale) == 0 && HTTP.send(authorized("/api/plans?size=1").build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("The store did not settle within 10 minutes of the server's start");
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    private static long staleFigures(PreparedStatement stale) throws SQLException {
+        try (ResultSet count = stale.executeQuery()) {
+            count.next();
+            return count.getLong(1);
+        }
+    }
+
+    /** P1, P1h, P2, P3, P5 and P7 on a store that holds only what this run wrote, then the small side of P8 and P9. */
+    private PlanListTimes measureFreshStore() throws Exception {
+        measureIdleEndpoint();
+        List<String> plans = writeThroughput();
+        historyLatencies();
+        readYourWrites();
+        readThroughput(plans.get(0));
+        return smallStore();
+    }
+
+    /** An endpoint that does no work: how fast the server answers at all, to set beside the generator's ceiling. */
+    private void measureIdleEndpoint() throws Exception {
+        HttpLoad.Result idle = load.run(16, seconds, (client, call) -> HttpLoad.Request.get("/actuator/info"));
+        requireOnlySuccesses("GET /actuator/info", idle);
+        raw.put("driverIdleEndpointRps16", idle.perSecond());
+    }
+
+    /** P1 and P1h; answers the plans P1 wrote to. */
+    private List<String> writeThroughput() throws Exception {
         List<String> plans = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
             plans.add(createPlan("Throughput " + i));
         }
-        Load.Result distinct = Load.run(16, seconds, Integer.MAX_VALUE, (client, call) ->
-                post("/api/plans/" + plans.get(client) + "/questions", "{\"kind\": \"INTERNAL_FAQ\", \"text\": \"Q\"}"));
-        figure("P1", "write throughput, distinct plans, 16 clients", distinct.perSecond(), "commands/s",
-                (double) raw.get("rawInsertTps16"), "raw insert tps at 16", 0.5, true);
+        HttpLoad.Result distinct = load.run(16, seconds,
+                (client, call) -> HttpLoad.Request.post("/api/plans/" + plans.get(client) + "/questions", QUESTION));
+        throughputFigure("P1", "write throughput, distinct plans, 16 clients", distinct.perSecond(), distinct,
+                Set.of(), "commands/s", (double) raw.get("rawInsertTps16"), "raw insert tps at 16", 0.5);
 
         String hot = createPlan("Hot plan");
-        AtomicLong acknowledged = new AtomicLong();
-        Load.Result hotLoad = Load.run(8, seconds, Integer.MAX_VALUE, (client, call) -> {
-            if (post("/api/plans/" + hot + "/questions", "{\"kind\": \"INTERNAL_FAQ\", \"text\": \"Q\"}").statusCode() == 201) {
-                acknowledged.incrementAndGet();
-            }
-        });
-        long recorded = countLines("/api/plans/" + hot + "/events") - 1;
-        raw.put("hotPlanAcknowledged", acknowledged.get());
+        HttpLoad.Result hotLoad = load.run(8, seconds,
+                (client, call) -> HttpLoad.Request.post("/api/plans/" + hot + "/questions", QUESTION));
+        long acknowledged = hotLoad.answered(201);
+        long recorded = head(hot) - 1;
+        raw.put("hotPlanAcknowledged", acknowledged);
         raw.put("hotPlanRecorded", recorded);
-        figure("P1h", "hot plan, 8 clients on one plan (recorded " + recorded + " of " + acknowledged.get()
-                        + " acknowledged)", recorded == acknowledged.get() ? hotLoad.perSecond() : 0, "commands/s",
-                (double) raw.get("rawInsertTps8"), "raw insert tps at 8", 0.2, true);
+        raw.put("hotPlanBusyAnswers", hotLoad.answered(409));
+        // A 409 says the plan was too contended and nothing was recorded: not throughput, and not an error either.
+        throughputFigure("P1h", "hot plan, 8 clients on one plan (recorded " + recorded + " of " + acknowledged
+                        + " acknowledged)", recorded == acknowledged ? hotLoad.perSecond() : 0, hotLoad, Set.of(409),
+                "commands/s", (double) raw.get("rawInsertTps8"), "raw insert tps at 8", 0.2);
+        return plans;
+    }
 
+    /** P2 and P3: a command and a read near the head of plans of growing history. */
+    private void historyLatencies() throws Exception {
         Map<Integer, String> long_ = new LinkedHashMap<>();
         Map<Integer, String> milestoneOf = new LinkedHashMap<>();
         for (int size : histories) {
@@ -318,7 +458,10 @@ public final class Benchmark {
                 commandP50.get(shortest), "command p50 at " + shortest + " events", 1.5, false);
         figure("P3", "time travel p50 at " + longest + " events vs " + shortest, travelP50.get(longest), "ms",
                 travelP50.get(shortest), "time travel p50 at " + shortest + " events", 3, false);
+    }
 
+    /** P5: how long after a command's acknowledgement a read asking for its revision answers. */
+    private void readYourWrites() throws Exception {
         String fresh = createPlan("Read your writes");
         List<Long> lags = new ArrayList<>();
         Load.Result commands = Load.run(1, seconds, 300, (client, call) -> {
@@ -335,15 +478,77 @@ public final class Benchmark {
         raw.put("readYourWritesSamples", commands.operations());
         figure("P5", "read-your-writes lag p99 vs command p50", Load.percentile(lags, 0.99), "ms", writeP50,
                 "command p50", 5, false);
+    }
 
-        String read = plans.get(0);
-        Load.Result reads = Load.run(16, seconds, Integer.MAX_VALUE, (client, call) -> get("/api/plans/" + read));
-        figure("P7", "GET /api/plans/{id} at 16 clients", reads.perSecond(), "requests/s",
-                (double) raw.get("rawSelectTps16"), "raw primary-key select tps at 16", 0.5, true);
+    /** P7: one plan's document read by 16 clients at once. */
+    private void readThroughput(String plan) throws Exception {
+        HttpLoad.Result reads = load.run(16, seconds, (client, call) -> HttpLoad.Request.get("/api/plans/" + plan));
+        throughputFigure("P7", "GET /api/plans/{id} at 16 clients", reads.perSecond(), reads, Set.of(), "requests/s",
+                (double) raw.get("rawSelectTps16"), "raw primary-key select tps at 16", 0.5);
+    }
 
-        organisationScale();
+    /** The small side of P8 and P9: about 100 plans in the store, most of them filled as the organisation's are. */
+    private PlanListTimes smallStore() throws Exception {
+        int small = Math.min(100, organisation);
+        long filling = System.nanoTime();
+        int added = fillTo(small);
+        raw.put("smallStoreFillPlansPerSecond", added / ((System.nanoTime() - filling) / 1e9));
+        return planListTimes(planCount());
+    }
+
+    /**
+     * P8, P9 and P9p with the organisation's plans in the store, each plan filled through the API as a PMO's plan
+     * looks (a goal, a metric, five chained milestones with a step each, the approval and one re-estimate), against
+     * {@code small}; then P10, P4 and P6 on the same store.
+     */
+    private void measureOrganisationStore(PlanListTimes small) throws Exception {
+        int found = planCount();
+        long filling = System.nanoTime();
+        int added = fillTo(organisation);
+        System.out.printf("Organisation store: %d plans found, %d added%s%n", found, added,
+                keptStore == null ? "" : " (kept in " + keptStore.toAbsolutePath() + ")");
+        raw.put("organisationPlansFound", found);
+        raw.put("organisationPlansAdded", added);
+        if (added > 0) {
+            raw.put("organisationFillPlansPerSecond", added / ((System.nanoTime() - filling) / 1e9));
+        }
+        PlanListTimes large = planListTimes(planCount());
+        String onePlan = JSON.readTree(get(DEFAULT_LIST).body()).get("items").get(0).get("planId").asText();
+        double planP50 = Load.run(1, seconds, 50, (client, call) -> get("/api/plans/" + onePlan)).p50Millis();
+        raw.put("organisationPlans", large.plans());
+        raw.put("planListP50MillisByPlans", Map.of(small.plans(), small.list(), large.plans(), large.list()));
+        raw.put("lateFirstP50MillisByPlans", Map.of(small.plans(), small.lateFirst(), large.plans(), large.lateFirst()));
+        raw.put("portfolioP50MillisByPlans", Map.of(small.plans(), small.portfolio(), large.plans(), large.portfolio()));
+        String versus = " at " + large.plans() + " plans vs " + small.plans();
+        String sameAtSmall = "the same at " + small.plans() + " plans";
+        figure("P8", "first page of the plan list" + versus, large.list(), "ms", small.list(), sameAtSmall, 1.5, false);
+        figure("P8l", "late-first page of the plan list" + versus, large.lateFirst(), "ms", small.lateFirst(),
+                sameAtSmall, 1.5, false);
+        figure("P9", "portfolio roll-up of all plans" + versus, large.portfolio(), "ms", small.portfolio(),
+                sameAtSmall, 2, false);
+        figure("P9p", "portfolio roll-up at " + large.plans() + " plans vs one plan", large.portfolio(), "ms", planP50,
+                "GET /api/plans/{id} p50", 10, false);
+
         dayChangeRefresh();
+        rebuild();
+        long live = liveHeapAfterFullGc();
+        figure("P6", "live heap after a full GC after the load (server -Xmx512m)", live / 1048576.0, "MiB",
+                256, "target MiB", 1, false);
+    }
 
+    /** p50 of the first page of the plan list, of its late-first page and of the portfolio roll-up. */
+    private record PlanListTimes(int plans, double list, double lateFirst, double portfolio) {
+    }
+
+    private PlanListTimes planListTimes(int plans) throws Exception {
+        return new PlanListTimes(plans,
+                Load.run(1, seconds, 50, (client, call) -> get(DEFAULT_LIST)).p50Millis(),
+                Load.run(1, seconds, 50, (client, call) -> get(LATE_FIRST_LIST)).p50Millis(),
+                Load.run(1, seconds, 5, (client, call) -> get("/api/portfolio")).p50Millis());
+    }
+
+    /** P4: the plan projections rebuilt from every stored event, against a raw scan of the same events. */
+    private void rebuild() throws Exception {
         long events = scanEvents();
         long rebuildStart = System.nanoTime();
         post("/api/admin/projections/plans/rebuild", null);
@@ -357,45 +562,6 @@ public final class Benchmark {
         double rebuildPerSecond = events / ((System.nanoTime() - rebuildStart) / 1e9);
         figure("P4", "rebuild of the plan projections (" + raw.get("storedEvents") + " events)", rebuildPerSecond, "events/s",
                 (double) raw.get("rawScanRowsPerSecond"), "raw JDBC scan rows/s", 0.2, true);
-
-        long live = liveHeapAfterFullGc();
-        figure("P6", "live heap after a full GC after the load (server -Xmx512m)", live / 1048576.0, "MiB",
-                256, "target MiB", 1, false);
-    }
-
-    /**
-     * P8 and P9: the first page of the plan list and the portfolio roll-up with about 100 plans in the store, then
-     * with {@code organisation} plans, each filled through the API as a PMO's plan looks: a goal, a metric, five
-     * chained milestones with a step each, the approval and one re-estimate.
-     */
-    private void organisationScale() throws Exception {
-        String defaultList = "/api/plans?size=50";
-        String lateFirst = "/api/plans?late=true&sort=lateByDays,desc&size=50";
-        int small = Math.min(100, organisation);
-        fillTo(small);
-        double listSmall = Load.run(1, seconds, 50, (client, call) -> get(defaultList)).p50Millis();
-        double lateSmall = Load.run(1, seconds, 50, (client, call) -> get(lateFirst)).p50Millis();
-        double portfolioSmall = Load.run(1, seconds, 5, (client, call) -> get("/api/portfolio")).p50Millis();
-        long filling = System.nanoTime();
-        int added = fillTo(organisation);
-        raw.put("organisationPlans", organisation);
-        raw.put("organisationFillPlansPerSecond", added / ((System.nanoTime() - filling) / 1e9));
-        double listLarge = Load.run(1, seconds, 50, (client, call) -> get(defaultList)).p50Millis();
-        double lateLarge = Load.run(1, seconds, 50, (client, call) -> get(lateFirst)).p50Millis();
-        double portfolioLarge = Load.run(1, seconds, 5, (client, call) -> get("/api/portfolio")).p50Millis();
-        String onePlan = JSON.readTree(get(defaultList).body()).get("items").get(0).get("planId").asText();
-        double planP50 = Load.run(1, seconds, 50, (client, call) -> get("/api/plans/" + onePlan)).p50Millis();
-        raw.put("planListP50MillisByPlans", Map.of(small, listSmall, organisation, listLarge));
-        raw.put("lateFirstP50MillisByPlans", Map.of(small, lateSmall, organisation, lateLarge));
-        raw.put("portfolioP50MillisByPlans", Map.of(small, portfolioSmall, organisation, portfolioLarge));
-        figure("P8", "first page of the plan list at " + organisation + " plans vs " + small, listLarge, "ms",
-                listSmall, "the same at " + small + " plans", 1.5, false);
-        figure("P8l", "late-first page of the plan list at " + organisation + " plans vs " + small, lateLarge, "ms",
-                lateSmall, "the same at " + small + " plans", 1.5, false);
-        figure("P9", "portfolio roll-up of all plans at " + organisation + " plans vs " + small, portfolioLarge, "ms",
-                portfolioSmall, "the same at " + small + " plans", 2, false);
-        figure("P9p", "portfolio roll-up at " + organisation + " plans vs one plan", portfolioLarge, "ms", planP50,
-                "GET /api/plans/{id} p50", 10, false);
     }
 
     /**
@@ -406,9 +572,8 @@ public final class Benchmark {
         java.time.LocalDate utcToday = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
         String zone = java.time.LocalDate.now(java.time.ZoneId.of("Pacific/Kiritimati")).equals(utcToday)
                 ? "Pacific/Pago_Pago" : "Pacific/Kiritimati";
-        server.destroy();
-        server.waitFor();
-        startServer(zone);
+        stopServer();
+        startServer(database, zone);
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         HttpResponse<String> refresh = get("/api/admin/daily-figures");
         while (refresh.statusCode() != 200) {
@@ -422,14 +587,16 @@ public final class Benchmark {
         double seconds = Math.max(1, done.get("tookMillis").asLong()) / 1e3;
         double plansPerSecond = done.get("plans").asLong() / seconds;
         raw.put("dayChangeRefresh", Map.of("zone", zone, "plans", done.get("plans").asLong(), "seconds", seconds));
+        boolean filledHere = raw.containsKey("organisationFillPlansPerSecond");
         figure("P10", "day-change refresh of " + done.get("plans").asLong() + " plans (no event read)", plansPerSecond,
-                "plans/s", (double) raw.get("organisationFillPlansPerSecond"), "plans/s filled through the API",
+                "plans/s", (double) raw.get(filledHere ? "organisationFillPlansPerSecond" : "smallStoreFillPlansPerSecond"),
+                filledHere ? "plans/s filled through the API" : "plans/s filled through the API into the small store",
                 Double.NaN, true);
     }
 
     /** Adds plans from eight clients until the store holds {@code plans}; answers how many it added. */
     private int fillTo(int plans) throws Exception {
-        int missing = plans - JSON.readTree(get("/api/plans?size=1").body()).get("total").asInt();
+        int missing = plans - planCount();
         if (missing <= 0) {
             return 0;
         }
@@ -442,13 +609,17 @@ public final class Benchmark {
             }
         });
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (JSON.readTree(get("/api/plans?size=1").body()).get("total").asInt() < plans) {
+        while (planCount() < plans) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("The plan list did not reach " + plans + " plans");
             }
             Thread.sleep(200);
         }
         return missing;
+    }
+
+    private int planCount() throws Exception {
+        return JSON.readTree(get("/api/plans?size=1").body()).get("total").asInt();
     }
 
     private void organisationPlan(long number) throws Exception {
@@ -480,7 +651,7 @@ public final class Benchmark {
     }
 
     private long scanEvents() throws SQLException {
-        try (Connection connection = connect()) {
+        try (Connection connection = connect(databaseUrl(database))) {
             connection.setAutoCommit(false);
             try (Statement scan = connection.createStatement()) {
                 scan.setFetchSize(1000);
@@ -524,8 +695,8 @@ public final class Benchmark {
         return lines;
     }
 
-    private void figure(String id, String name, double value, String unit, double baseline, String baselineName,
-                        double target, boolean atLeast) {
+    private Map<String, Object> figure(String id, String name, double value, String unit, double baseline,
+                                       String baselineName, double target, boolean atLeast) {
         Map<String, Object> figure = new LinkedHashMap<>();
         double ratio = baseline == 0 ? 0 : value / baseline;
         figure.put("figure", id);
@@ -539,6 +710,36 @@ public final class Benchmark {
         figure.put("target", reportOnly ? "report" : (atLeast ? "≥ " : "≤ ") + target);
         figure.put("pass", reportOnly || (atLeast ? ratio >= target : ratio <= target));
         figures.add(figure);
+        return figure;
+    }
+
+    /**
+     * A throughput figure over HTTP, with the generator's ceiling at the same client count beside it; answers other
+     * than successes and {@code tolerated} fail it, for they are neither throughput nor the server's work.
+     */
+    private void throughputFigure(String id, String name, double value, HttpLoad.Result load, Set<Integer> tolerated,
+                                  String unit, double baseline, String baselineName, double target) {
+        Map<String, Object> figure = figure(id, name, value, unit, baseline, baselineName, target, true);
+        double ceiling = generatorCeilings.get(load.clients());
+        figure.put("p50Millis", load.p50Millis());
+        figure.put("p99Millis", load.p99Millis());
+        figure.put("generatorCeiling", ceiling);
+        if (value > 0) {
+            figure.put("generatorHeadroom", ceiling / value);
+        }
+        figure.put("generatorBound", ceiling < GENERATOR_HEADROOM * value);
+        String unexpected = load.unexpected(tolerated);
+        if (!unexpected.isEmpty()) {
+            figure.put("unexpectedAnswers", unexpected);
+            figure.put("pass", false);
+        }
+    }
+
+    private static void requireOnlySuccesses(String what, HttpLoad.Result load) {
+        String unexpected = load.unexpected(Set.of());
+        if (!unexpected.isEmpty()) {
+            throw new IllegalStateException(what + " was answered with other than success: " + unexpected);
+        }
     }
 
     private void writeReport() throws IOException {
@@ -554,13 +755,36 @@ public final class Benchmark {
         figures.forEach(figure -> rows.add(JSON.valueToTree(figure)));
         Files.createDirectories(reportPath.toAbsolutePath().getParent());
         JSON.writerWithDefaultPrettyPrinter().writeValue(reportPath.toFile(), report);
+        double idle = (double) raw.get("driverIdleEndpointRps16");
+        double idleHeadroom = generatorCeilings.get(16) / idle;
+        System.out.printf("%nLoad generator ceiling against a stub that does no work: %,.0f req/s at 16 clients, %,.0f at 8;"
+                + " the server's idle endpoint at 16 clients: %,.0f req/s (ceiling %.1fx%s)%n", generatorCeilings.get(16),
+                generatorCeilings.get(8), idle, idleHeadroom, idleHeadroom < GENERATOR_HEADROOM
+                        ? ", UNDER " + (int) GENERATOR_HEADROOM + "x: the generator may be the limit" : "");
         System.out.printf("%n%-5s %-70s %14s %14s %8s %8s %s%n", "", "figure", "value", "baseline", "ratio", "target", "");
         for (Map<String, Object> figure : figures) {
-            System.out.printf("%-5s %-70s %10.2f %-3s %14.2f %8.3f %8s %s%n", figure.get("figure"), figure.get("name"),
+            System.out.printf("%-5s %-70s %10.2f %-3s %14.2f %8.3f %8s %s%s%n", figure.get("figure"), figure.get("name"),
                     (double) figure.get("value"), unitShort((String) figure.get("unit")), (double) figure.get("baseline"),
-                    (double) figure.get("ratio"), figure.get("target"), (boolean) figure.get("pass") ? "pass" : "FAIL");
+                    (double) figure.get("ratio"), figure.get("target"), (boolean) figure.get("pass") ? "pass" : "FAIL",
+                    notes(figure));
         }
         System.out.println("\nRaw figures: " + raw + "\nReport: " + reportPath.toAbsolutePath());
+    }
+
+    private static String notes(Map<String, Object> figure) {
+        StringJoiner notes = new StringJoiner("; ", " (", ")").setEmptyValue("");
+        if (figure.containsKey("generatorCeiling")) {
+            Object headroom = figure.get("generatorHeadroom");
+            notes.add(String.format("generator ceiling %,.0f req/s = %s", (double) figure.get("generatorCeiling"),
+                    headroom == null ? "n/a" : String.format("%.1fx", (double) headroom)));
+            if ((boolean) figure.get("generatorBound")) {
+                notes.add("UNDER " + (int) GENERATOR_HEADROOM + "x: the generator may be the limit");
+            }
+        }
+        if (figure.containsKey("unexpectedAnswers")) {
+            notes.add("unexpected answers: " + figure.get("unexpectedAnswers"));
+        }
+        return notes.toString();
     }
 
     private static String unitShort(String unit) {
@@ -591,17 +815,28 @@ public final class Benchmark {
         return JSON.readTree(created.body()).get("planId").asText();
     }
 
+    /**
+     * The plan's revision: the lines of its event export. Each export is read on a client of its own, because the
+     * server may close the connection after streaming one, and a command sent next on that connection would fail.
+     */
     private long head(String plan) throws Exception {
-        return countLines("/api/plans/" + plan + "/events");
-    }
-
-    private long countLines(String path) throws Exception {
-        return get(path).body().lines().filter(line -> !line.isBlank()).count();
+        HttpClient once = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        return once.send(authorized("/api/plans/" + plan + "/events").build(), HttpResponse.BodyHandlers.ofString())
+                .body().lines().filter(line -> !line.isBlank()).count();
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(authorized(path).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 400) {
+            throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response;
+    }
+
+    private HttpRequest.Builder authorized(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(60));
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
@@ -609,9 +844,7 @@ public final class Benchmark {
     }
 
     private HttpResponse<String> post(String path, String body, String method) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(60))
+        HttpResponse<String> response = HTTP.send(authorized(path).header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 400 && response.statusCode() != 409) {
@@ -621,7 +854,20 @@ public final class Benchmark {
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
+        return connect(jdbcUrl);
+    }
+
+    private Connection connect(String url) throws SQLException {
+        return DriverManager.getConnection(url, dbUser, dbPassword);
+    }
+
+    /** The URL of database {@code name} on the same PostgreSQL as {@link #jdbcUrl}, with the same parameters. */
+    private String databaseUrl(String name) {
+        Matcher url = Pattern.compile("(jdbc:postgresql://[^/?]*/)([^?]*)(.*)").matcher(jdbcUrl);
+        if (!url.matches()) {
+            throw new IllegalStateException("No database name to replace in " + jdbcUrl);
+        }
+        return url.group(1) + name + url.group(3);
     }
 
     private Connection[] connections(int count) throws SQLException {

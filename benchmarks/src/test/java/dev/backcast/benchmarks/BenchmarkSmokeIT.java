@@ -32,6 +32,15 @@ class BenchmarkSmokeIT {
         });
         assertThat(written.get("raw").get("hotPlanRecorded").asLong())
                 .isEqualTo(written.get("raw").get("hotPlanAcknowledged").asLong());
+        assertThat(written.get("raw").get("generatorCeilingRps16").asDouble()).isPositive();
+        assertThat(written.get("raw").get("generatorCeilingRps8").asDouble()).isPositive();
+        assertThat(written.get("figures")).filteredOn(figure -> figure.has("generatorCeiling"))
+                .extracting(figure -> figure.get("figure").asText()).containsExactlyInAnyOrder("P1", "P1h", "P7");
+        assertThat(written.get("figures")).filteredOn(figure -> figure.has("generatorCeiling"))
+                .allSatisfy(figure -> {
+                    assertThat(figure.get("generatorCeiling").asDouble()).as(figure.toString()).isPositive();
+                    assertThat(figure.has("unexpectedAnswers")).as(figure.toString()).isFalse();
+                });
     }
 
     @Test
