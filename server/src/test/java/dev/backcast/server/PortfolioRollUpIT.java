@@ -196,6 +196,8 @@ class PortfolioRollUpIT {
         figures.put("plans", plans.size());
         figures.put("countsByStatus", counts);
         figures.put("atRisk", atRisk);
+        figures.put("plansAtRisk", (long) atRisk.size());
+        figures.put("plansWithTargetDateMoves", (long) targetMoves.size());
         figures.put("milestonesReached", reached);
         figures.put("milestonesReachedOnTime", onTime);
         figures.put("slip", slip(slips));
@@ -234,6 +236,8 @@ class PortfolioRollUpIT {
         figures.put("plans", rollUp.get("plans").asInt());
         figures.put("countsByStatus", counts);
         figures.put("atRisk", atRisk);
+        figures.put("plansAtRisk", rollUp.get("plansAtRisk").asLong());
+        figures.put("plansWithTargetDateMoves", rollUp.get("plansWithTargetDateMoves").asLong());
         figures.put("milestonesReached", rollUp.get("milestonesReached").asLong());
         figures.put("milestonesReachedOnTime", rollUp.get("milestonesReachedOnTime").asLong());
         figures.put("slip", List.of(slip.get("milestones").asInt(), slip.get("meanDays").asText(),

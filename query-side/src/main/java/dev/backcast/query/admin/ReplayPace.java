@@ -29,8 +29,11 @@ class ReplayPace {
         this.nanoTime = nanoTime;
     }
 
-    /** Where a rebuild stood when it was first seen. */
-    private record Sighting(long atNanos, long position) {
+    /**
+     * Where a rebuild stood when it was first seen. A rebuild asked for here is expected: its processor may not report
+     * replaying yet for a moment, which must not end the timing.
+     */
+    private record Sighting(long atNanos, long position, boolean expected) {
     }
 
     /** Events per second and seconds left of a rebuild; both null until it has made measurable progress. */
@@ -38,15 +41,17 @@ class ReplayPace {
     }
 
     void started(String processor) {
-        firstSeen.put(processor, new Sighting(nanoTime.getAsLong(), -1));
+        firstSeen.put(processor, new Sighting(nanoTime.getAsLong(), -1, true));
     }
 
     Pace of(String processor, boolean replaying, long position, long resetAt) {
         if (!replaying) {
-            firstSeen.remove(processor);
+            firstSeen.computeIfPresent(processor, (name, sighting) -> sighting.expected() ? sighting : null);
             return new Pace(null, null);
         }
-        Sighting first = firstSeen.computeIfAbsent(processor, name -> new Sighting(nanoTime.getAsLong(), position));
+        Sighting first = firstSeen.compute(processor, (name, sighting) -> sighting == null
+                ? new Sighting(nanoTime.getAsLong(), position, false)
+                : new Sighting(sighting.atNanos(), sighting.position(), false));
         double seconds = (nanoTime.getAsLong() - first.atNanos()) / NANOS_PER_SECOND;
         long done = position - first.position();
         if (seconds <= 0 || done <= 0) {

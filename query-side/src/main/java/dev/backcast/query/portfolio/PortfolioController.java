@@ -30,6 +30,7 @@ import java.time.LocalDate;
 public class PortfolioController {
 
     private static final int MOST_SLIPPED = 5;
+    private static final int LISTED = 10;
     private static final int MAX_PAGE_SIZE = 200;
 
     private final PortfolioQueries queries;
@@ -44,8 +45,9 @@ public class PortfolioController {
     }
 
     @GetMapping(value = "/api/portfolio", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Portfolio roll-up", description = "Counts by status, plans at risk, on-time rate, slip "
-            + "statistics, due-date moves by reason, target-date moves per plan, the five plans with most slip, and "
+    @Operation(summary = "Portfolio roll-up", description = "Counts by status, plans at risk (how many, and the "
+            + "ten latest), on-time rate, slip statistics, due-date moves by reason, plans whose target "
+            + "date moved (how many, and the ten most moved), the five plans with most slip, and "
             + "a page of the plan table (`sort` by title, status, targetDate, forecastGoalDate, lateByDays or "
             + "goalSlipDays, ',desc' to reverse; `page`, `size`). Accept: text/csv gives every plan, one row each.")
     @Transactional(readOnly = true)
@@ -64,10 +66,13 @@ public class PortfolioController {
         }
         int plans = queries.plans(scope);
         PortfolioQueries.MilestoneFigures milestones = queries.milestones(scope);
-        return new PortfolioRollUp(portfolio, from, to, plans, queries.countsByStatus(scope), queries.atRisk(scope),
+        PortfolioQueries.Listed<PortfolioRollUp.PlanAtRisk> atRisk = queries.atRisk(scope, LISTED);
+        PortfolioQueries.Listed<PortfolioRollUp.TargetDateMoves> targetDateMoves = queries.targetDateMoves(scope, LISTED);
+        return new PortfolioRollUp(portfolio, from, to, plans, queries.countsByStatus(scope), atRisk.total(),
+                atRisk.first(),
                 milestones.reached(), milestones.onTime(),
                 milestones.reached() == 0 ? null : (double) milestones.onTime() / milestones.reached(),
-                milestones.slip(), queries.dueDateMovesByReason(scope), queries.targetDateMoves(scope),
+                milestones.slip(), queries.dueDateMovesByReason(scope), targetDateMoves.total(), targetDateMoves.first(),
                 queries.mostSlipped(scope, MOST_SLIPPED), queries.rows(scope, sort, page, size), page, size);
     }
 

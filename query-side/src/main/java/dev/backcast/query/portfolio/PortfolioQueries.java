@@ -98,13 +98,32 @@ class PortfolioQueries {
         return counts;
     }
 
-    List<PortfolioRollUp.PlanAtRisk> atRisk(Scope scope) {
-        return jdbc.query("""
-                SELECT plan_id, title, late_by_days FROM plan_view pv
+    /** The plans forecast to miss their target, the latest first, at most {@code count} of them. */
+    Listed<PortfolioRollUp.PlanAtRisk> atRisk(Scope scope, int count) {
+        List<Counted<PortfolioRollUp.PlanAtRisk>> listed = jdbc.query("""
+                SELECT plan_id, title, late_by_days, count(*) OVER () AS total FROM plan_view pv
                  WHERE %s AND status IN ('DRAFT', 'ACTIVE') AND late_by_days > 0
-                 ORDER BY late_by_days DESC, plan_id""".formatted(PLANS), scope.parameters(clock),
-                (row, number) -> new PortfolioRollUp.PlanAtRisk(row.getObject("plan_id", UUID.class),
-                        row.getString("title"), row.getInt("late_by_days")));
+                 ORDER BY late_by_days DESC, plan_id
+                 LIMIT :count""".formatted(PLANS), scope.parameters(clock).addValue("count", count),
+                (row, number) -> new Counted<>(new PortfolioRollUp.PlanAtRisk(row.getObject("plan_id", UUID.class),
+                        row.getString("title"), row.getInt("late_by_days")), row.getLong("total")));
+        return Counted.listed(listed);
+    }
+
+    /**
+     * The first plans of a ranking and how many plans it holds in all: an organisation's list would otherwise run to
+     * thousands of names.
+     */
+    record Listed<T>(long total, List<T> first) {
+    }
+
+    /** A row and the number of rows there were before the list was cut. */
+    private record Counted<T>(T row, long total) {
+
+        static <T> Listed<T> listed(List<Counted<T>> rows) {
+            return new Listed<>(rows.isEmpty() ? 0 : rows.get(0).total(),
+                    rows.stream().map(Counted::row).toList());
+        }
     }
 
     /** Milestones reached in the period and on time, and the slip of those whose outcome falls in it. */
@@ -148,15 +167,19 @@ class PortfolioQueries {
         return moves;
     }
 
-    List<PortfolioRollUp.TargetDateMoves> targetDateMoves(Scope scope) {
-        return jdbc.query("""
-                SELECT pv.plan_id, pv.title, count(*) AS moves, sum(mv.days) AS days
+    /** The plans whose target date moved in the period, the most moved first, at most {@code count} of them. */
+    Listed<PortfolioRollUp.TargetDateMoves> targetDateMoves(Scope scope, int count) {
+        List<Counted<PortfolioRollUp.TargetDateMoves>> listed = jdbc.query("""
+                SELECT pv.plan_id, pv.title, count(*) AS moves, sum(mv.days) AS days, count(*) OVER () AS total
                   FROM portfolio_move mv JOIN plan_view pv USING (plan_id)
                  WHERE %s AND mv.target_date AND %s
                  GROUP BY pv.plan_id, pv.title
-                 ORDER BY pv.plan_id""".formatted(PLANS, movedInPeriod()), scope.parameters(clock),
-                (row, number) -> new PortfolioRollUp.TargetDateMoves(row.getObject("plan_id", UUID.class),
-                        row.getString("title"), row.getLong("moves"), row.getLong("days")));
+                 ORDER BY sum(abs(mv.days)) DESC, count(*) DESC, pv.plan_id
+                 LIMIT :count""".formatted(PLANS, movedInPeriod()),
+                scope.parameters(clock).addValue("count", count),
+                (row, number) -> new Counted<>(new PortfolioRollUp.TargetDateMoves(row.getObject("plan_id", UUID.class),
+                        row.getString("title"), row.getLong("moves"), row.getLong("days")), row.getLong("total")));
+        return Counted.listed(listed);
     }
 
     List<PortfolioRollUp.PlanSlip> mostSlipped(Scope scope, int count) {

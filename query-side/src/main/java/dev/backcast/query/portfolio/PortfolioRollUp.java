@@ -18,13 +18,16 @@ import java.util.UUID;
  * @param onTimeRate reached on or before the approved due date, out of those reached; null when none was reached
  * @param slip       over milestones in the approved baseline; the median of an even count is the mean of the middle
  *                   two, the 90th percentile is the nearest rank
+ * @param plansAtRisk the plans forecast to miss their target; {@code atRisk} names the latest few, the latest first
+ * @param plansWithTargetDateMoves the plans whose target date moved; {@code targetDateMoves} names the most moved
  * @param rows       one page of the plan table, {@code size} plans from {@code page} (counting from 0) of {@code plans}
  */
 public record PortfolioRollUp(String portfolio, LocalDate from, LocalDate to, int plans,
-                              Map<PlanStatus, Long> countsByStatus, List<PlanAtRisk> atRisk,
+                              Map<PlanStatus, Long> countsByStatus, long plansAtRisk, List<PlanAtRisk> atRisk,
                               long milestonesReached, long milestonesReachedOnTime, Double onTimeRate, Slip slip,
                               Map<ReasonCategory, Retrospective.Moves> dueDateMovesByReason,
-                              List<TargetDateMoves> targetDateMoves, List<PlanSlip> mostSlipped, List<PlanRow> rows,
+                              long plansWithTargetDateMoves, List<TargetDateMoves> targetDateMoves,
+                              List<PlanSlip> mostSlipped, List<PlanRow> rows,
                               int page, int size) {
 
     public record PlanAtRisk(UUID planId, String title, int lateByDays) {

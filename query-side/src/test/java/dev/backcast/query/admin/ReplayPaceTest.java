@@ -25,6 +25,15 @@ class ReplayPaceTest {
     }
 
     @Test
+    void aRebuildAskedForHereIsStillTimedFromTheRequestWhenItsProcessorReportsReplayingLate() {
+        pace.started("plans");
+        assertThat(pace.of("plans", false, -1, 39_999)).isEqualTo(new ReplayPace.Pace(null, null));
+        now.addAndGet(4 * SECOND);
+
+        assertThat(pace.of("plans", true, 7_999, 39_999)).isEqualTo(new ReplayPace.Pace(2_000.0, 16L));
+    }
+
+    @Test
     void aRebuildSeenAlreadyUnderWayIsTimedFromThatSighting() {
         assertThat(pace.of("plans", true, 10_000, 40_000)).isEqualTo(new ReplayPace.Pace(null, null));
         now.addAndGet(2 * SECOND);
