@@ -52,11 +52,6 @@ public final class FoldedEvent {
         return message;
     }
 
-    /** The day the event was recorded, in the configured zone. */
-    public LocalDate recordedOn() {
-        return recordedOn;
-    }
-
     public Schedule scheduleBefore() {
         if (scheduleBefore == null) {
             scheduleBefore = previous != null ? previous.scheduleAfter() : BackwardScheduler.schedule(before,
