@@ -202,5 +202,5 @@
         write(form, bodyOf(form), plan ? plan.dataset.revision : null);
     });
 
-    window.Writes = {bodyOf, send, showProblem, showStale, clearProblems, afterWrite, element};
+    window.Writes = {bodyOf, send, showProblem, showStale, clearProblems, afterWrite, element, csrfToken};
 })();

@@ -71,6 +71,20 @@ public final class Api {
         return send("POST", path, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)), true);
     }
 
+    /** Posts a file as the multipart part {@code file}, with text parts from {@code fields}. */
+    public Response upload(String path, String fileName, byte[] content, java.util.Map<String, String> fields) {
+        String boundary = "backcast-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send("POST", path, HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()), false,
+                "Content-Type", "multipart/form-data; boundary=" + boundary);
+    }
+
     public Response send(String method, String path, String body, String... headers) {
         return send(method, path, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8), body != null, headers);

@@ -1,9 +1,11 @@
 package dev.backcast.command.plan;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.backcast.command.imports.ImportDecisions;
 import dev.backcast.command.refinements.RefinementDecisions;
 import dev.backcast.plan.ChangePlan;
 import dev.backcast.plan.CreatePlan;
+import dev.backcast.plan.ImportPlan;
 import dev.backcast.plan.PlanEvent;
 import dev.backcast.plan.PlanState;
 import dev.backcast.plan.RefinePlan;
@@ -45,6 +47,15 @@ public class PlanAggregate {
     @CommandHandler
     public PlanAggregate(CreatePlan command) {
         AggregateLifecycle.apply(PlanLifecycle.create(command));
+    }
+
+    @CommandHandler
+    public PlanAggregate(ImportPlan command, Clock clock) {
+        MetaData changeSet = MetaData.with(CHANGE_SET_ID, command.changeSetId().toString())
+                .and(CHANGE_SET_MESSAGE, command.message().strip())
+                .and(CHANGE_SET_ANSWERS, "");
+        ImportDecisions.decide(command, LocalDate.now(clock))
+                .forEach(event -> AggregateLifecycle.apply(event, changeSet));
     }
 
     /** @return the plan's revision after the change */

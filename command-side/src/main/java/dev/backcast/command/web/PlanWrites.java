@@ -62,9 +62,19 @@ public class PlanWrites {
         this.json = json;
     }
 
-    /** What a write sends and how its answer looks before the revision is known. */
+    /**
+     * What a write sends and how its answer looks before the revision is known.
+     *
+     * @param createdRevision the revision a command that creates the plan leaves it at (its handler answers with
+     *                        the plan's id, not a revision)
+     */
     public record Write(UUID planId, Function<Long, Object> command, HttpStatus status, URI location,
-                        Map<String, Object> answer) {
+                        Map<String, Object> answer, long createdRevision) {
+
+        public Write(UUID planId, Function<Long, Object> command, HttpStatus status, URI location,
+                     Map<String, Object> answer) {
+            this(planId, command, status, location, answer, 1L);
+        }
     }
 
     /** Applies one change to a plan, e.g. {@code change(request, planId, "addMilestone", body, Map.of())}. */
@@ -111,6 +121,7 @@ public class PlanWrites {
             metaData.put(IdempotencyInterceptor.KEY, key);
             metaData.put(IdempotencyInterceptor.REQUEST_HASH, requestHash);
             metaData.put(IdempotencyInterceptor.STATUS, String.valueOf(write.status().value()));
+            metaData.put(IdempotencyInterceptor.CREATED_REVISION, String.valueOf(write.createdRevision()));
             metaData.put(IdempotencyInterceptor.PLAN_ID, write.planId().toString());
             metaData.put(IdempotencyInterceptor.RESPONSE, toJson(write.answer()));
             if (write.location() != null) {
@@ -124,7 +135,7 @@ public class PlanWrites {
         } catch (DuplicateKeyException sameKeyAtOnce) {
             return replay(author, key, requestHash).orElseThrow(() -> sameKeyAtOnce);
         }
-        long revision = result instanceof Long changed ? changed : 1L;
+        long revision = result instanceof Long changed ? changed : write.createdRevision();
         Map<String, Object> answer = new LinkedHashMap<>(write.answer());
         answer.put("revision", revision);
         ResponseEntity.BodyBuilder response = ResponseEntity.status(write.status()).eTag(etag(revision))

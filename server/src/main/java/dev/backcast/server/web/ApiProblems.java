@@ -10,6 +10,7 @@ import org.springframework.core.Ordered;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.core.annotation.Order;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -20,6 +21,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import javax.sql.DataSource;
@@ -40,6 +43,13 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     public ApiProblems(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException exception,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(RequestSizeLimit.importTooLargeProblem());
     }
 
     @Override
@@ -70,6 +80,21 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                 : ChangeRequests.expected(mismatch.getRequiredType());
         return ResponseEntity.badRequest().body(invalid("'" + mismatch.getValue() + "' is not a valid "
                 + mismatch.getName() + ": expected " + expected, mismatch.getName()));
+    }
+
+    /** A schedule upload that is not multipart, or whose multipart body cannot be parsed. */
+    @ExceptionHandler(MultipartException.class)
+    public ResponseEntity<ProblemDetail> badUpload(MultipartException broken, HttpServletRequest request) {
+        String contentType = request.getContentType();
+        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "Send the schedule as multipart/form-data, the file in a part named `file`");
+            problem.setType(URI.create("urn:backcast:problem:unsupported-media-type"));
+            problem.setTitle("Unsupported media type");
+            return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(problem);
+        }
+        return ResponseEntity.badRequest().body(invalid("The multipart/form-data body cannot be read; send the "
+                + "schedule in a part named `file`", "file"));
     }
 
     /** The last resort: log the cause for operators, tell the caller nothing internal. */

@@ -1,6 +1,7 @@
 package dev.backcast.server.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backcast.command.imports.ImportController;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -19,12 +20,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 import java.net.URI;
 
-/** Refuses request bodies over 1 MiB with 413, whether their length is declared or they arrive in chunks. */
+/**
+ * Refuses request bodies over 1 MiB with 413, whether their length is declared or they arrive in chunks; a schedule
+ * import may send a file of up to 50 MiB.
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestSizeLimit extends OncePerRequestFilter {
 
     public static final long MAX_BODY_BYTES = 1024 * 1024;
+    /** The import's file and its few form fields. */
+    static final long MAX_IMPORT_BYTES = ImportController.MAX_FILE_BYTES + 64 * 1024;
 
     private final ObjectMapper json;
 
@@ -35,6 +41,14 @@ public class RequestSizeLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (isImport(request)) {
+            if (request.getContentLengthLong() > MAX_IMPORT_BYTES) {
+                write(response, importTooLargeProblem());
+                return;
+            }
+            chain.doFilter(request, response);
+            return;
+        }
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
             tooLarge(response);
             return;
@@ -51,10 +65,31 @@ public class RequestSizeLimit extends OncePerRequestFilter {
         }
     }
 
+    /** Multipart uploads are counted by the servlet container against the same limit, chunked or not. */
+    private static boolean isImport(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return "POST".equals(request.getMethod())
+                && (path.equals("/api/plans/imports") || path.equals("/api/plans/imports/preview"));
+    }
+
     private void tooLarge(HttpServletResponse response) throws IOException {
+        write(response, tooLargeProblem());
+    }
+
+    private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
         response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), tooLargeProblem());
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** The answer to a schedule file over the limit, whether its length was declared or counted while reading. */
+    static ProblemDetail importTooLargeProblem() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+                "The schedule file is larger than 50 MiB. Save the schedule without attachments or embedded "
+                        + "objects, or split it into projects and import each");
+        problem.setType(URI.create("urn:backcast:problem:payload-too-large"));
+        problem.setTitle("Schedule file too large");
+        return problem;
     }
 
     /** The one answer to a body over the limit, wherever it is noticed. */

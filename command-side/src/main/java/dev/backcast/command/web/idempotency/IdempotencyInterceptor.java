@@ -23,6 +23,7 @@ public class IdempotencyInterceptor implements MessageHandlerInterceptor<Command
     public static final String LOCATION = "idempotencyLocation";
     public static final String RESPONSE = "idempotencyResponse";
     public static final String PLAN_ID = "idempotencyPlanId";
+    public static final String CREATED_REVISION = "idempotencyCreatedRevision";
 
     private final IdempotencyStore store;
     private final ObjectMapper json;
@@ -38,8 +39,9 @@ public class IdempotencyInterceptor implements MessageHandlerInterceptor<Command
         Object key = metaData.get(KEY);
         Object result = chain.proceed();
         if (key != null) {
-            // A creation handler answers with the new plan's id; a new plan is at revision 1.
-            long revision = result instanceof Long changedRevision ? changedRevision : 1L;
+            // A creation handler answers with the new plan's id; the write named the revision it creates.
+            long revision = result instanceof Long changedRevision ? changedRevision
+                    : Long.parseLong((String) metaData.getOrDefault(CREATED_REVISION, "1"));
             ObjectNode response = (ObjectNode) json.readTree((String) metaData.get(RESPONSE));
             response.put("revision", revision);
             store.record((String) metaData.get(PRINCIPAL), (String) key, (String) metaData.get(REQUEST_HASH),

@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import java.util.UUID;
 
-/** The list of plans, a plan as its PR/FAQ document with its write controls, and the form that starts a plan. */
+/**
+ * The list of plans, a plan as its PR/FAQ document with its write controls, the form that starts a plan and the page
+ * that imports one from another tool's schedule.
+ */
 @Controller
 @RequestMapping("/plans")
 public class PlanPages {
@@ -56,6 +59,11 @@ public class PlanPages {
     @GetMapping("/new")
     public String newPlan() {
         return "new-plan";
+    }
+
+    @GetMapping("/import")
+    public String importPlan() {
+        return "import-plan";
     }
 
     /** @param minRevision after a write, the revision it made, so the page shows it rather than an older one */
