@@ -12,6 +12,8 @@ import dev.backcast.plan.PlanEvent;
 import dev.backcast.plan.PlanState;
 import dev.backcast.plan.milestones.AddMilestone;
 import dev.backcast.plan.milestones.ReachMilestone;
+import dev.backcast.plan.steps.AddStep;
+import dev.backcast.plan.steps.MarkStepDone;
 import dev.backcast.plan.scheduling.BackwardScheduler;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -148,8 +150,16 @@ public class ImportController {
     /** A change the plan refuses, named by the task it came from. */
     private static RuntimeException refused(ScheduleMapping.Mapped mapped, RefinementRejected rejected) {
         PlanChange change = mapped.command().changes().get(rejected.changeIndex());
-        UUID milestoneId = change instanceof AddMilestone added ? added.milestoneId()
-                : ((ReachMilestone) change).milestoneId();
+        UUID milestoneId;
+        if (change instanceof AddMilestone added) {
+            milestoneId = added.milestoneId();
+        } else if (change instanceof ReachMilestone reached) {
+            milestoneId = reached.milestoneId();
+        } else if (change instanceof AddStep step) {
+            milestoneId = step.milestoneId();
+        } else {
+            milestoneId = ((MarkStepDone) change).milestoneId();
+        }
         ImportReport.MappedTask task = mapped.report().tasks().stream()
                 .filter(candidate -> candidate.milestoneId().equals(milestoneId)).findFirst().orElseThrow();
         return ScheduleRejected.unrepresentable("Task #" + task.taskId() + " '" + task.name()

@@ -7,10 +7,13 @@ import dev.backcast.plan.ImportPlan;
 import dev.backcast.plan.PlanChange;
 import dev.backcast.plan.Reason;
 import dev.backcast.plan.ReasonCategory;
+import dev.backcast.plan.ScheduleFileMarks;
 import dev.backcast.plan.baselines.Baseline;
 import dev.backcast.plan.milestones.AddMilestone;
 import dev.backcast.plan.milestones.ReachMilestone;
 import dev.backcast.plan.scheduling.CalendarKind;
+import dev.backcast.plan.steps.AddStep;
+import dev.backcast.plan.steps.MarkStepDone;
 import org.mpxj.ConstraintType;
 import org.mpxj.Duration;
 import org.mpxj.ProjectCalendar;
@@ -98,7 +101,7 @@ final class ScheduleMapping {
         }
         List<Task> leaves = new ArrayList<>();
         for (Task task : tasks) {
-            if (isSummary(task)) {
+            if (isSummary(task) || isStep(task)) {
                 continue;
             }
             if (task.getExternalTask()) {
@@ -131,6 +134,7 @@ final class ScheduleMapping {
             List<UUID> predecessorIds = predecessors.get(task).stream().map(ids::get).toList();
             changes.add(new AddMilestone(id, name(task), definitionOfDone(task), owner(task), leadTime,
                     predecessorIds, deadline, List.of(), reason));
+            steps(task, id, changes);
             mappedTasks.add(new ImportReport.MappedTask(task.getUniqueID(), task.getID(), name(task), id, leadTime,
                     predecessors.get(task).stream().map(Task::getID).toList(), deadline, reachedOn(task),
                     day(task.getLateFinish())));
@@ -158,8 +162,19 @@ final class ScheduleMapping {
         return tasks.stream().filter(task -> Objects.equals(task.getUniqueID(), uniqueId)).findFirst().orElseThrow();
     }
 
+    /** A summary task groups tasks, except a milestone Backcast wrote with its steps under it. */
     private static boolean isSummary(Task task) {
-        return task.getSummary() || !task.getChildTasks().isEmpty();
+        return !isMarked(task, ScheduleFileMarks.MILESTONE) && (task.getSummary() || !task.getChildTasks().isEmpty());
+    }
+
+    private static boolean isMarked(Task task, String mark) {
+        return mark.equals(task.getText(ScheduleFileMarks.MARK_FIELD));
+    }
+
+    /** A step Backcast wrote under its milestone. */
+    private static boolean isStep(Task task) {
+        return isMarked(task, ScheduleFileMarks.STEP) && task.getParentTask() != null
+                && isMarked(task.getParentTask(), ScheduleFileMarks.MILESTONE);
     }
 
     private String title() {
@@ -347,6 +362,34 @@ final class ScheduleMapping {
         return ordered;
     }
 
+    /** The steps Backcast wrote under a milestone, in their order, linked as in the file, done where complete. */
+    private void steps(Task milestoneTask, UUID milestoneId, List<PlanChange> changes) {
+        List<Task> steps = milestoneTask.getChildTasks().stream().filter(ScheduleMapping::isStep).toList();
+        Map<Task, UUID> stepIds = new LinkedHashMap<>();
+        steps.forEach(step -> stepIds.put(step, UUID.randomUUID()));
+        Map<Task, Set<Task>> before = new LinkedHashMap<>();
+        for (Task step : steps) {
+            Set<Task> predecessors = new LinkedHashSet<>();
+            for (Relation relation : step.getPredecessors()) {
+                if (stepIds.containsKey(relation.getPredecessorTask())) {
+                    predecessors.add(relation.getPredecessorTask());
+                }
+            }
+            before.put(step, predecessors);
+        }
+        List<PlanChange> done = new ArrayList<>();
+        for (Task step : topologicalOrder(steps, before)) {
+            UUID stepId = stepIds.get(step);
+            changes.add(new AddStep(milestoneId, stepId, text(step.getName(), "Step " + step.getID()), owner(step),
+                    leadTimeDays(step), before.get(step).stream().map(stepIds::get).toList(), reason));
+            LocalDate finished = reachedOn(step);
+            if (finished != null) {
+                done.add(new MarkStepDone(milestoneId, stepId, finished, reason));
+            }
+        }
+        changes.addAll(done);
+    }
+
     private String name(Task task) {
         List<String> path = new ArrayList<>();
         for (Task parent = task.getParentTask(); parent != null && !Integer.valueOf(0).equals(parent.getID());
@@ -386,6 +429,11 @@ final class ScheduleMapping {
     }
 
     private int leadTimeDays(Task task) {
+        String marked = isMarked(task, ScheduleFileMarks.MILESTONE) ? task.getText(ScheduleFileMarks.LEAD_TIME_FIELD)
+                : null;
+        if (marked != null && marked.strip().matches("\\d{1,4}")) {
+            return Math.min(Checks.MAX_DAYS, Integer.parseInt(marked.strip()));
+        }
         Duration duration = task.getDuration();
         if (duration == null || duration.getDuration() <= 0) {
             return 0;

@@ -61,6 +61,20 @@ public class ProblemResponses {
         write(request, response, HttpStatus.METHOD_NOT_ALLOWED, "not-this-role", "Not on this server", detail);
     }
 
+    /** A read-only API token used to change something. */
+    public void readOnlyToken(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        write(request, response, HttpStatus.FORBIDDEN, "read-only-token", "The token may only read",
+                "This API token has scope \"read\": it may GET and HEAD, not " + request.getMethod()
+                        + ". Create a token with scope \"all\" to make changes");
+    }
+
+    /** A token in a calendar link that is unknown, revoked or not limited to reading. */
+    public void calendarTokenRefused(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        write(request, response, HttpStatus.UNAUTHORIZED, "calendar-token", "Calendar link not accepted",
+                "A calendar link carries a valid API token with scope \"read\" as ?token=; create one with "
+                        + "POST /api/tokens {\"name\": \"calendar\", \"scope\": \"read\"}");
+    }
+
     /** Too many failed sign-ins of one user from one client: try again after {@code seconds}. */
     public void tooManySignIns(HttpServletRequest request, HttpServletResponse response, long seconds)
             throws IOException {

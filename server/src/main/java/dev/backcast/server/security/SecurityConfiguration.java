@@ -51,9 +51,10 @@ public class SecurityConfiguration {
     SecurityFilterChain apiClients(HttpSecurity http, ProblemResponses problems, ApiTokens tokens,
                                    UserDetailsService users, SignInThrottle throttle) throws Exception {
         return http
-                .securityMatcher(request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null)
+                .securityMatcher(request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null
+                        || BearerTokenAuthentication.calendarLink(request))
                 .addFilterBefore(new SignInThrottling(throttle, problems), BasicAuthenticationFilter.class)
-                .addFilterBefore(new BearerTokenAuthentication(tokens, users, problems.unauthenticated(), throttle),
+                .addFilterBefore(new BearerTokenAuthentication(tokens, users, problems, throttle),
                         BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .headers(SecurityConfiguration::securityHeaders)

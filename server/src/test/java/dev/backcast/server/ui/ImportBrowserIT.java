@@ -3,15 +3,21 @@ package dev.backcast.server.ui;
 import dev.backcast.server.BackcastIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-/** A planner imports a schedule saved by Microsoft Project: picks the file, reads the preview, creates the plan. */
+/**
+ * A planner imports a schedule saved by Microsoft Project: picks the file, reads the preview, creates the plan, then
+ * downloads it as Microsoft Project XML and subscribes to its calendar.
+ */
 @BackcastIntegrationTest
 class ImportBrowserIT {
 
@@ -46,7 +52,29 @@ class ImportBrowserIT {
             assertThat(browser.driver().getPageSource()).contains("Base Task › Subtask 1", "DRAFT");
             browser.assertPageHealthy();
             browser.screenshot("import-created");
+
+            browser.find("details.export-menu > summary").click();
+            WebElement download = browser.find("a[href*='format=mspdi']");
+            String exported = fetched(browser, download.getAttribute("href"), "same-origin");
+            assertThat(exported).startsWith("<?xml").contains("<Project", "Base Task", "<FinishDate>");
+
+            browser.find("button.calendar-link").click();
+            String link = await().atMost(Duration.ofSeconds(10)).until(
+                    () -> browser.find(".calendar-url").getAttribute("value"), value -> !value.isEmpty());
+            assertThat(link).contains("/calendar.ics?token=bc_");
+            assertThat(fetched(browser, link, "omit")).startsWith("BEGIN:VCALENDAR")
+                    .contains("SUMMARY:MPP12BaselineTest-9: target date");
+            browser.assertPageHealthy();
+            browser.screenshot("import-export-menu");
         }
+    }
+
+    /** The body the browser gets for {@code url}, with the session's cookies or without any. */
+    private static String fetched(Browser browser, String url, String credentials) {
+        return (String) ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0], {credentials: arguments[1]}).then(response => response.text()).then(done,
+                    failure => done('failed: ' + failure));""", url, credentials);
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,15 +33,24 @@ public class ApiTokenController {
     }
 
     @PostMapping("/api/tokens")
-    @Operation(summary = "Create an API token", description = "Body {\"name\": \"...\"}. The token is in this answer "
-            + "only; keep it. Use it as Authorization: Bearer <token>; it has your roles.")
+    @Operation(summary = "Create an API token", description = "Body {\"name\": \"...\", \"scope\": \"all\" or "
+            + "\"read\"}. The token is in this answer only; keep it. Use it as Authorization: Bearer <token>; it has "
+            + "your roles, and with scope \"read\" may only read (GET, HEAD). A read token may also be given as "
+            + "?token= to the calendar feeds (.ics), which calendar apps subscribe to without headers.")
     public ResponseEntity<ApiTokens.ApiToken> create(Authentication user, @RequestBody JsonNode body) {
         JsonNode name = body == null ? null : body.get("name");
         if (name == null || !name.isTextual() || name.asText().isBlank() || name.asText().length() > NAME_LIMIT) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "name is required: 1 to " + NAME_LIMIT + " characters saying what the token is for");
         }
-        ApiTokens.ApiToken created = tokens.create(user.getName(), name.asText().strip());
+        JsonNode scope = body.get("scope");
+        ApiTokens.Scope chosen = ApiTokens.Scope.ALL;
+        if (scope != null && !scope.isNull()) {
+            chosen = Arrays.stream(ApiTokens.Scope.values()).filter(candidate -> scope.isTextual()
+                    && candidate.value().equals(scope.asText())).findFirst().orElseThrow(() ->
+                    new ResponseStatusException(HttpStatus.BAD_REQUEST, "scope is \"all\" (the default) or \"read\""));
+        }
+        ApiTokens.ApiToken created = tokens.create(user.getName(), name.asText().strip(), chosen);
         return ResponseEntity.created(URI.create("/api/tokens/" + created.tokenId())).body(created);
     }
 

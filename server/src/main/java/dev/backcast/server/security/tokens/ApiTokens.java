@@ -34,28 +34,51 @@ public class ApiTokens {
         this.clock = clock;
     }
 
-    /** A token as its owner sees it; {@code token} is present only in the answer that created it. */
-    public record ApiToken(UUID tokenId, String name, Instant createdAt, Instant lastUsedAt, Instant revokedAt,
-                           String token) {
+    /** What a token may do: everything its owner may, or only read (GET and HEAD). */
+    public enum Scope {
+        ALL, READ;
+
+        public String value() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        static Scope of(String value) {
+            return valueOf(value.toUpperCase(java.util.Locale.ROOT));
+        }
     }
 
-    public ApiToken create(String owner, String name) {
+    /**
+     * A token as its owner sees it; {@code token} is present only in the answer that created it.
+     *
+     * @param scope "all" or "read"
+     */
+    public record ApiToken(UUID tokenId, String name, String scope, Instant createdAt, Instant lastUsedAt,
+                           Instant revokedAt, String token) {
+    }
+
+    /** Whose a valid token is, and what it may do. */
+    public record Holder(String owner, Scope scope) {
+    }
+
+    public ApiToken create(String owner, String name, Scope scope) {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         UUID tokenId = UUID.randomUUID();
         Instant now = clock.instant();
-        jdbc.update("INSERT INTO api_token (token_id, owner, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?)",
-                tokenId, owner, name, hash(token), Timestamp.from(now));
-        return new ApiToken(tokenId, name, now, null, null, token);
+        jdbc.update("""
+                        INSERT INTO api_token (token_id, owner, name, token_hash, created_at, scope)
+                        VALUES (?, ?, ?, ?, ?, ?)""",
+                tokenId, owner, name, hash(token), Timestamp.from(now), scope.value());
+        return new ApiToken(tokenId, name, scope.value(), now, null, null, token);
     }
 
     public List<ApiToken> of(String owner) {
         return jdbc.query("""
-                        SELECT token_id, name, created_at, last_used_at, revoked_at FROM api_token
+                        SELECT token_id, name, scope, created_at, last_used_at, revoked_at FROM api_token
                          WHERE owner = ? ORDER BY created_at""",
                 (rows, row) -> new ApiToken(rows.getObject("token_id", UUID.class), rows.getString("name"),
-                        instant(rows.getTimestamp("created_at")), instant(rows.getTimestamp("last_used_at")),
+                        rows.getString("scope"), instant(rows.getTimestamp("created_at")), instant(rows.getTimestamp("last_used_at")),
                         instant(rows.getTimestamp("revoked_at")), null), owner);
     }
 
@@ -65,11 +88,11 @@ public class ApiTokens {
                 Timestamp.from(clock.instant()), tokenId, owner) == 1;
     }
 
-    /** The owner of a valid token, found by its hash: a wrong token costs the same one lookup as a right one. */
-    public Optional<String> ownerOf(String token) {
+    /** The holder of a valid token, found by its hash: a wrong token costs the same one lookup as a right one. */
+    public Optional<Holder> holderOf(String token) {
         Instant now = clock.instant();
-        List<String> owners = jdbc.query("""
-                        SELECT token_id, owner, last_used_at FROM api_token
+        List<Holder> holders = jdbc.query("""
+                        SELECT token_id, owner, scope, last_used_at FROM api_token
                          WHERE token_hash = ? AND revoked_at IS NULL""",
                 (rows, row) -> {
                     Instant lastUsed = instant(rows.getTimestamp("last_used_at"));
@@ -77,9 +100,9 @@ public class ApiTokens {
                         jdbc.update("UPDATE api_token SET last_used_at = ? WHERE token_id = ?", Timestamp.from(now),
                                 rows.getObject("token_id", UUID.class));
                     }
-                    return rows.getString("owner");
+                    return new Holder(rows.getString("owner"), Scope.of(rows.getString("scope")));
                 }, hash(token));
-        return owners.stream().findFirst();
+        return holders.stream().findFirst();
     }
 
     private static Instant instant(Timestamp timestamp) {
