@@ -55,10 +55,10 @@ public class ImportController {
     /** The largest schedule file taken; the request may hold a few form fields besides. */
     public static final long MAX_FILE_BYTES = 50L * 1024 * 1024;
 
-    /** A file is held in memory while it is read; one at a time keeps that bounded whatever arrives at once. */
-    private static final Semaphore READING = new Semaphore(1);
     private static final long WAIT_FOR_READING_SECONDS = 30;
 
+    /** A file is held in memory while it is read; one at a time keeps that bounded whatever arrives at once. */
+    private final Semaphore reading = new Semaphore(1);
     private final PlanWrites writes;
     private final ObjectMapper json;
     private final Clock clock;
@@ -132,7 +132,7 @@ public class ImportController {
         } catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);
         } finally {
-            READING.release();
+            reading.release();
         }
         List<PlanEvent> events;
         try {
@@ -166,9 +166,9 @@ public class ImportController {
                 + "' cannot become a milestone: " + rejected.rejection().getMessage());
     }
 
-    private static void acquireReading() {
+    private void acquireReading() {
         try {
-            if (!READING.tryAcquire(WAIT_FOR_READING_SECONDS, TimeUnit.SECONDS)) {
+            if (!reading.tryAcquire(WAIT_FOR_READING_SECONDS, TimeUnit.SECONDS)) {
                 throw new ScheduleRejected(HttpStatus.SERVICE_UNAVAILABLE, "import-busy", "Another import is being "
                         + "read", "Another schedule is being read; try again in a minute");
             }

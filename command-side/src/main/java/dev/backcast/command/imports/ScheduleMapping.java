@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -145,7 +146,9 @@ final class ScheduleMapping {
                 changes.add(new ReachMilestone(ids.get(ordered.get(index)), reached, reason));
             }
         }
-        mappedTasks.sort(Comparator.comparingInt(task -> leaves.indexOf(taskById(leaves, task.taskUniqueId()))));
+        Map<UUID, Integer> fileOrder = new HashMap<>();
+        leaves.forEach(task -> fileOrder.put(ids.get(task), fileOrder.size()));
+        mappedTasks.sort(Comparator.comparingInt(task -> fileOrder.get(task.milestoneId())));
         List<Baseline> baselines = baselines(leaves, ids);
         Goal goal = goal(title, targetDate);
         CreatePlan plan = new CreatePlan(UUID.randomUUID(), title, portfolio(), calendar, holidays, goal);
@@ -156,10 +159,6 @@ final class ScheduleMapping {
                 new ImportReport.SourceFile(request.fileName(), format, request.sha256(), request.bytes()),
                 tasks.size(), mappedTasks, baselines.stream().map(ImportReport.MappedBaseline::of).toList(),
                 warnings.list()));
-    }
-
-    private static Task taskById(List<Task> tasks, Integer uniqueId) {
-        return tasks.stream().filter(task -> Objects.equals(task.getUniqueID(), uniqueId)).findFirst().orElseThrow();
     }
 
     /** A summary task groups tasks, except a milestone Backcast wrote with its steps under it. */

@@ -144,6 +144,25 @@ class ScheduleImportTest {
     }
 
     @Test
+    void anExternalEntityInAnXmlScheduleIsNeverResolved() throws IOException {
+        Path secret = Files.createTempFile("backcast-secret", ".txt");
+        Files.writeString(secret, "TOP-SECRET-CONTENT");
+        String xml = new String(bytes("sample.xml"), StandardCharsets.UTF_8)
+                .replaceFirst("<\\?xml version=\"1.0\"\\?>", "<?xml version=\"1.0\"?><!DOCTYPE Project [<!ENTITY secret "
+                        + "SYSTEM \"" + secret.toUri() + "\">]>")
+                .replace("<Title>sample</Title>", "<Title>&secret;</Title>");
+
+        try {
+            ImportReport report = imported(xml.getBytes(StandardCharsets.UTF_8), "entity.xml", null);
+            assertThat(report.title()).doesNotContain("TOP-SECRET");
+        } catch (ScheduleRejected refused) {
+            assertThat(refused.getMessage()).doesNotContain("TOP-SECRET");
+        } finally {
+            Files.delete(secret);
+        }
+    }
+
+    @Test
     void aDependencyCycleIsRefusedNamingItsTasks() {
         ProjectFile project = new ProjectFile();
         project.setDefaultCalendar(project.addDefaultBaseCalendar());
