@@ -96,6 +96,8 @@ class ScheduleImportIT {
 
     @Test
     void filesThatCannotBecomeAPlanAreRefusedWithWhatToDo() {
+        long plansBefore = planner.get("/api/plans?size=1").json().get("total").asLong();
+        long eventsBefore = planner.as("admin").get("/api/admin/projections").json().get(0).get("head").asLong();
         Api.Response notASchedule = planner.upload("/api/plans/imports", "notes.mpp",
                 "Minutes of the kick-off meeting.".repeat(40).getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 Map.of());
@@ -127,6 +129,10 @@ class ScheduleImportIT {
 
         Api.Response viewer = planner.as("viewer").upload("/api/plans/imports", FILE, schedule(FILE), Map.of());
         assertThat(viewer.status()).isEqualTo(403);
+
+        assertThat(planner.get("/api/plans?size=1").json().get("total").asLong()).isEqualTo(plansBefore);
+        assertThat(planner.as("admin").get("/api/admin/projections").json().get(0).get("head").asLong())
+                .as("events in the store").isEqualTo(eventsBefore);
     }
 
     private static byte[] schedule(String file) {

@@ -111,6 +111,9 @@ final class ScheduleMapping {
             } else if (!task.getActive()) {
                 warnings.add("A task is inactive", task, "left out, as the tool leaves it out of the schedule");
             } else {
+                if (task.getCalendar() != null && task.getCalendar() != project.getDefaultCalendar()) {
+                    warnings.add("Tasks with a calendar of their own", task, "scheduled on the plan's calendar");
+                }
                 leaves.add(task);
             }
         }
@@ -125,7 +128,7 @@ final class ScheduleMapping {
         String title = title();
         LocalDate targetDate = targetDate(leaves);
         CalendarKind calendar = calendar();
-        List<LocalDate> holidays = calendar == CalendarKind.WORKING_DAYS ? holidays(targetDate) : List.of();
+        List<LocalDate> holidays = calendar == CalendarKind.WORKING_DAYS ? holidays(leaves, targetDate) : List.of();
         List<PlanChange> changes = new ArrayList<>();
         List<ImportReport.MappedTask> mappedTasks = new ArrayList<>();
         for (Task task : ordered) {
@@ -250,9 +253,14 @@ final class ScheduleMapping {
         return CalendarKind.CALENDAR_DAYS;
     }
 
-    /** The calendar's non-working exceptions that fall on weekdays, from a year before today to a year after target. */
-    private List<LocalDate> holidays(LocalDate targetDate) {
-        LocalDate from = today.minusYears(1);
+    /**
+     * The calendar's non-working exceptions that fall on weekdays, from a year before the schedule starts (or before
+     * today, if earlier) to a year after the target date: recurring exceptions would otherwise never end.
+     */
+    private List<LocalDate> holidays(List<Task> leaves, LocalDate targetDate) {
+        LocalDate starts = leaves.stream().map(Task::getStart).filter(Objects::nonNull).map(LocalDateTime::toLocalDate)
+                .min(Comparator.naturalOrder()).orElse(today);
+        LocalDate from = (starts.isBefore(today) ? starts : today).minusYears(1);
         LocalDate to = targetDate.plusYears(1);
         Set<LocalDate> days = new TreeSet<>();
         for (ProjectCalendarException exception : project.getDefaultCalendar().getExpandedCalendarExceptions()) {

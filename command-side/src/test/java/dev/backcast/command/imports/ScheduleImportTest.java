@@ -46,7 +46,9 @@ class ScheduleImportTest {
             "baselines.xml, Microsoft Project XML (MSPDI), 1",
             "project1.planner, GNOME Planner XML, 29",
             "percent-complete-8.4.xer, Primavera P6 XER, 12",
-            "percent-complete-8.4.pmxml, Primavera P6 PMXML, 12"})
+            "percent-complete-8.4.pmxml, Primavera P6 PMXML, 12",
+            "task-with-dependencies.gan, GanttProject GAN, 5",
+            "baseline-with-subtasks.gan, GanttProject GAN, 1"})
     void dueDatesAreTheToolsLateFinishesWhereverNoWarningSaysOtherwise(String file, String format, int milestones) {
         ImportReport report = imported(file, null);
 
@@ -103,6 +105,19 @@ class ScheduleImportTest {
                 .filter(warning -> warning.what().equals("Start-to-start links")).findFirst().orElseThrow();
         assertThat(startToStart.tasks()).containsExactly("#14 Related Task 4a", "#15 Related Task 4b");
         assertThat(startToStart.approximation()).contains("finish-to-start");
+    }
+
+    @Test
+    void aGanttProjectFileKeepsItsHolidayAndNamesItsLinksThatAreNotFinishToStart() {
+        ImportReport report = imported("task-with-dependencies.gan", null);
+
+        assertThat(report.calendar()).isEqualTo(CalendarKind.WORKING_DAYS);
+        assertThat(report.holidays()).contains(LocalDate.of(2024, 1, 3));
+        assertThat(report.milestones()).extracting(ImportReport.ImportedMilestone::name)
+                .containsExactly("task A", "task B", "task C", "task D", "task E");
+        assertThat(report.warnings()).extracting(ImportReport.Warning::what)
+                .contains("Start-to-start links", "Finish-to-finish links", "Start-to-finish links",
+                        "Links with lag or lead");
     }
 
     @Test
