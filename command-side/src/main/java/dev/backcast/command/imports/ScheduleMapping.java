@@ -224,6 +224,11 @@ final class ScheduleMapping {
     private Goal goal(String title, LocalDate targetDate) {
         String placeholder = "Imported from " + request.fileName() + "; write the press release before approval.";
         String solution = firstText(properties.getComments(), properties.getSubject(), placeholder);
+        if (solution.length() > Checks.TEXT_LIMIT) {
+            warnings.add("The project's comments are longer than " + Checks.TEXT_LIMIT + " characters", List.of(),
+                    "cut to their beginning as the press release's solution");
+            solution = solution.substring(0, Checks.TEXT_LIMIT);
+        }
         warnings.add("The file has no press release", List.of(), "headline set to the project title; customer "
                 + "problem" + (solution.equals(placeholder) ? " and solution" : "") + " set to a placeholder to rewrite");
         return new Goal(title, null, placeholder, solution, null, null, null, targetDate);
@@ -269,7 +274,12 @@ final class ScheduleMapping {
             }
             LocalDate first = exception.getFromDate().isBefore(from) ? from : exception.getFromDate();
             LocalDate last = exception.getToDate().isAfter(to) ? to : exception.getToDate();
-            for (LocalDate day = first; !day.isAfter(last) && days.size() < MAX_HOLIDAYS; day = day.plusDays(1)) {
+            for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+                if (days.size() == MAX_HOLIDAYS) {
+                    warnings.add("More than " + MAX_HOLIDAYS + " non-working days in the project calendar", List.of(),
+                            "only " + MAX_HOLIDAYS + " of them are kept as the plan's holidays");
+                    return List.copyOf(days);
+                }
                 if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
                     days.add(day);
                 }
@@ -445,10 +455,12 @@ final class ScheduleMapping {
         if (duration == null || duration.getDuration() <= 0) {
             return 0;
         }
-        if (ELAPSED.contains(duration.getUnits())) {
+        boolean elapsed = ELAPSED.contains(duration.getUnits());
+        if (elapsed) {
             warnings.add("Elapsed durations", task, "counted as that many working days");
         }
-        double days = duration.convertUnits(TimeUnit.DAYS, properties).getDuration();
+        double days = duration.convertUnits(elapsed ? TimeUnit.ELAPSED_DAYS : TimeUnit.DAYS, properties)
+                .getDuration();
         int whole = (int) Math.ceil(days - 1e-9);
         if (Math.abs(days - whole) > 1e-9) {
             warnings.add("Durations that are not whole days", task, "rounded up to whole days");

@@ -178,6 +178,18 @@ class ScheduleImportTest {
     }
 
     @Test
+    void anElapsedDurationCountsAsThatManyDaysAndIsNamed() {
+        ProjectFile project = new ProjectFile();
+        project.setDefaultCalendar(project.addDefaultBaseCalendar());
+        task(project, "Cure the concrete").setDuration(Duration.getInstance(5, TimeUnit.ELAPSED_DAYS));
+
+        ImportReport report = imported(mspdi(project), "elapsed.xml", LocalDate.of(2027, 6, 30));
+
+        assertThat(report.milestones().get(0).leadTimeDays()).isEqualTo(5);
+        assertThat(report.warnings()).extracting(ImportReport.Warning::what).contains("Elapsed durations");
+    }
+
+    @Test
     void aDependencyCycleIsRefusedNamingItsTasks() {
         ProjectFile project = new ProjectFile();
         project.setDefaultCalendar(project.addDefaultBaseCalendar());

@@ -49,7 +49,7 @@ class SignInThrottling extends OncePerRequestFilter {
             }
         }
         if (authorization != null && authorization.regionMatches(true, 0, BearerTokenAuthentication.BEARER, 0,
-                BearerTokenAuthentication.BEARER.length())) {
+                BearerTokenAuthentication.BEARER.length()) || BearerTokenAuthentication.calendarLink(request)) {
             return SignInThrottle.TOKEN_USER;
         }
         if ("POST".equals(request.getMethod()) && request.getServletPath().equals("/login")) {
