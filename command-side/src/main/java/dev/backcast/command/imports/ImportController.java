@@ -140,9 +140,7 @@ public class ImportController {
         } catch (RefinementRejected rejected) {
             throw refused(mapped, rejected);
         }
-        PlanState.Fold fold = new PlanState.Fold(PlanState.initial());
-        events.forEach(fold::apply);
-        PlanState plan = fold.state();
+        PlanState plan = PlanState.replay(events);
         return new Decided(mapped.command(), mapped.report().complete(mapped.command(),
                 BackwardScheduler.schedule(plan, today)), plan.revision());
     }
@@ -160,7 +158,7 @@ public class ImportController {
         } else {
             milestoneId = ((MarkStepDone) change).milestoneId();
         }
-        ImportReport.MappedTask task = mapped.report().tasks().stream()
+        ImportReport.ImportedMilestone task = mapped.report().milestones().stream()
                 .filter(candidate -> candidate.milestoneId().equals(milestoneId)).findFirst().orElseThrow();
         return ScheduleRejected.unrepresentable("Task #" + task.taskId() + " '" + task.name()
                 + "' cannot become a milestone: " + rejected.rejection().getMessage());

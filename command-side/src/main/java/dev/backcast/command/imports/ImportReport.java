@@ -34,6 +34,11 @@ public record ImportReport(SourceFile file, String title, String portfolio, Loca
     public record ImportedMilestone(Integer taskUniqueId, Integer taskId, String name, UUID milestoneId,
                                     int leadTimeDays, List<Integer> predecessors, LocalDate deadline,
                                     LocalDate reachedOn, LocalDate dueDate, LocalDate fileLateFinish) {
+
+        ImportedMilestone due(LocalDate day) {
+            return new ImportedMilestone(taskUniqueId, taskId, name, milestoneId, leadTimeDays, predecessors, deadline,
+                    reachedOn, day, fileLateFinish);
+        }
     }
 
     /** A baseline of the file, recorded under this name. */
@@ -48,23 +53,16 @@ public record ImportReport(SourceFile file, String title, String portfolio, Loca
     public record Warning(String what, List<String> tasks, String approximation) {
     }
 
-    /** A task as mapped, before the plan is scheduled. */
-    record MappedTask(Integer taskUniqueId, Integer taskId, String name, UUID milestoneId, int leadTimeDays,
-                      List<Integer> predecessors, LocalDate deadline, LocalDate reachedOn, LocalDate fileLateFinish) {
-    }
-
-    /** The report before the plan's schedule is known. */
-    record Draft(SourceFile file, int tasksRead, List<MappedTask> tasks, List<MappedBaseline> baselines,
+    /** The report before the plan's schedule is known: its milestones have no due date yet. */
+    record Draft(SourceFile file, int tasksRead, List<ImportedMilestone> milestones, List<MappedBaseline> baselines,
                  List<Warning> warnings) {
 
         ImportReport complete(ImportPlan command, Schedule schedule) {
-            List<ImportedMilestone> milestones = tasks.stream().map(task -> new ImportedMilestone(task.taskUniqueId(),
-                    task.taskId(), task.name(), task.milestoneId(), task.leadTimeDays(), task.predecessors(),
-                    task.deadline(), task.reachedOn(), schedule.dueDates().get(task.milestoneId()),
-                    task.fileLateFinish())).toList();
+            List<ImportedMilestone> scheduled = milestones.stream()
+                    .map(milestone -> milestone.due(schedule.dueDates().get(milestone.milestoneId()))).toList();
             return new ImportReport(file, command.plan().title(), command.plan().portfolio(),
                     command.plan().goal().targetDate(), command.plan().calendar(), command.plan().holidays(),
-                    tasksRead, milestones, baselines, warnings);
+                    tasksRead, scheduled, baselines, warnings);
         }
     }
 }

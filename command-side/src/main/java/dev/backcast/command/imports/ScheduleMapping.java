@@ -130,17 +130,18 @@ final class ScheduleMapping {
         CalendarKind calendar = calendar();
         List<LocalDate> holidays = calendar == CalendarKind.WORKING_DAYS ? holidays(leaves, targetDate) : List.of();
         List<PlanChange> changes = new ArrayList<>();
-        List<ImportReport.MappedTask> mappedTasks = new ArrayList<>();
+        List<ImportReport.ImportedMilestone> mappedTasks = new ArrayList<>();
         for (Task task : ordered) {
             UUID id = ids.get(task);
             int leadTime = leadTimeDays(task);
             LocalDate deadline = deadline(task, targetDate);
             List<UUID> predecessorIds = predecessors.get(task).stream().map(ids::get).toList();
-            changes.add(new AddMilestone(id, name(task), definitionOfDone(task), owner(task), leadTime,
+            String name = name(task);
+            changes.add(new AddMilestone(id, name, definitionOfDone(task), owner(task), leadTime,
                     predecessorIds, deadline, List.of(), reason));
             steps(task, id, changes);
-            mappedTasks.add(new ImportReport.MappedTask(task.getUniqueID(), task.getID(), name(task), id, leadTime,
-                    predecessors.get(task).stream().map(Task::getID).toList(), deadline, reachedOn(task),
+            mappedTasks.add(new ImportReport.ImportedMilestone(task.getUniqueID(), task.getID(), name, id, leadTime,
+                    predecessors.get(task).stream().map(Task::getID).toList(), deadline, reachedOn(task), null,
                     day(task.getLateFinish())));
         }
         for (int index = 0; index < ordered.size(); index++) {

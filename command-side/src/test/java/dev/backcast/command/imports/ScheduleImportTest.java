@@ -242,9 +242,8 @@ class ScheduleImportTest {
         ScheduleMapping.Mapped mapped = ScheduleMapping.map(ScheduleFiles.read(content),
                 new ScheduleMapping.Request(file, "0".repeat(64), content.length, null, null, targetDate), TODAY);
         List<PlanEvent> events = ImportDecisions.decide(mapped.command(), TODAY);
-        PlanState.Fold fold = new PlanState.Fold(PlanState.initial());
-        events.forEach(fold::apply);
-        return mapped.report().complete(mapped.command(), BackwardScheduler.schedule(fold.state(), TODAY));
+        return mapped.report().complete(mapped.command(),
+                BackwardScheduler.schedule(PlanState.replay(events), TODAY));
     }
 
     private static ScheduleFiles.Read read(String file) {
