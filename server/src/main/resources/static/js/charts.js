@@ -12,6 +12,7 @@
     const CRITICAL = '#b45309';
     const LATE = '#a4161a';
     const GOOD = '#1b6b3a';
+    const BAND = 'rgba(164,22,26,0.18)';
 
     const time = iso => iso ? Date.parse(iso + 'T00:00:00Z') : null;
     const iso = millis => new Date(millis).toISOString().substring(0, 10);
@@ -48,8 +49,24 @@
         }, extra || {});
     }
 
+    /** The plan's calibrated forecast, or null when there is none to draw (a closed plan, an earlier revision). */
+    async function calibratedForecast(element) {
+        if (!element.dataset.forecastUrl) {
+            return null;
+        }
+        try {
+            return await getJson(element.dataset.forecastUrl);
+        } catch (unavailable) {
+            return null;
+        }
+    }
+
     async function timeline(element) {
-        const [plan, lines] = await Promise.all([getJson(element.dataset.planUrl), getJson(element.dataset.timelineUrl)]);
+        const [plan, lines, forecast] = await Promise.all([getJson(element.dataset.planUrl),
+            getJson(element.dataset.timelineUrl), calibratedForecast(element)]);
+        const outlooks = new Map((forecast && forecast.calibrated ? forecast.milestones : [])
+            .map(outlook => [outlook.milestoneId, outlook]));
+        const bands = [];
         const baseline = element.dataset.baseline || null;
         const byId = new Map(lines.milestones.map(line => [line.milestoneId, line]));
         const milestones = plan.milestones.slice().reverse();
@@ -75,8 +92,12 @@
             } else if (m.forecast) {
                 forecasts.push({value: [time(m.forecast), index], name: m.name});
             }
-            tableRow(rows, m.name, [m.critical ? 'yes' : 'no', m.startBy, m.due, m.forecast, m.reachedOn,
-                baselineDue]);
+            const outlook = m.reachedOn ? null : outlooks.get(m.milestoneId);
+            if (outlook) {
+                bands.push({value: [index, time(outlook.finish.p50), time(outlook.finish.p95) + DAY], name: m.name});
+            }
+            tableRow(rows, m.name, [m.critical ? 'yes' : 'no', m.startBy, m.due, m.forecast,
+                outlook ? outlook.finish.p50 + ' – ' + outlook.finish.p95 : null, m.reachedOn, baselineDue]);
         });
         const bar = (api, color, ghost) => {
             const y = api.value(0);
@@ -89,6 +110,14 @@
                 style: ghost ? {fill: 'rgba(120,130,140,0.12)', stroke: '#6b7785', lineDash: [4, 3], lineWidth: 1}
                     : api.style()
             };
+        };
+        const band = api => {
+            const y = api.value(0);
+            const from = api.coord([api.value(1), y]);
+            const to = api.coord([api.value(2), y]);
+            const height = api.size([0, 1])[1] * 0.7;
+            return {type: 'rect', shape: {x: from[0], y: from[1] - height / 2, width: Math.max(to[0] - from[0], 2),
+                height}, style: {fill: BAND}};
         };
         const chart = echarts.init(element, null, {renderer: 'canvas'});
         const series = [];
@@ -109,6 +138,13 @@
                 ]
             }
         });
+        if (bands.length) {
+            series.push({type: 'custom', name: 'Calibrated P50–P95', renderItem: (p, api) => band(api),
+                encode: {x: [1, 2], y: 0}, data: bands, itemStyle: {color: BAND}, z: 2,
+                markArea: {silent: true, itemStyle: {color: 'rgba(164,22,26,0.06)'},
+                    label: {position: 'insideTop', color: LATE, formatter: 'goal P50–P95'},
+                    data: [[{xAxis: time(forecast.goal.p50)}, {xAxis: time(forecast.goal.p95) + DAY}]]}});
+        }
         series.push({type: 'scatter', name: 'Forecast', symbol: 'diamond', symbolSize: 13, data: forecasts,
             itemStyle: {color: '#fff', borderColor: LATE, borderWidth: 2}, z: 3});
         series.push({type: 'scatter', name: 'Reached', symbol: 'circle', symbolSize: 11, data: reached,
@@ -129,6 +165,17 @@
         });
         element.dataset.bars = String(bars.length);
         element.dataset.ghosts = String(ghosts.length);
+        element.dataset.bands = String(bands.length);
+        const note = document.getElementById('forecast-note');
+        if (note && forecast) {
+            note.textContent = forecast.calibrated
+                ? 'Shaded: where ' + forecast.runs + ' simulated runs put each milestone and the goal between their P50 '
+                    + 'and P95, drawing duration ratios from ' + forecast.referenceClass.size + ' reference milestones'
+                    + (forecast.referenceClass.portfolio ? ' of portfolio ' + forecast.referenceClass.portfolio : '')
+                    + '; the goal is met by its target in ' + Math.round(forecast.probabilityOfMeetingTarget * 100)
+                    + ' % of them.'
+                : 'No calibrated band: ' + forecast.notCalibratedBecause + '.';
+        }
         window.addEventListener('resize', () => chart.resize());
     }
 

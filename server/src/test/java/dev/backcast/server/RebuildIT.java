@@ -92,6 +92,7 @@ class RebuildIT {
             models.put("plan " + planId, current.json());
             models.put("history " + planId, planner.get("/api/plans/" + planId
                     + "/revisions?order=oldest&limit=500").json());
+            models.put("forecast " + planId, planner.get("/api/plans/" + planId + "/forecast").json());
         });
         models.put("list", planner.get("/api/plans?portfolio=Payments&sort=title&size=200").json());
         models.put("portfolio", planner.get("/api/portfolio?portfolio=Payments&size=200").json());

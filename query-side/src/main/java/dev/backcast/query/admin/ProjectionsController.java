@@ -39,9 +39,11 @@ public class ProjectionsController {
     private final EventStore eventStore;
     private final JdbcTemplate jdbc;
     private final ReplayPace pace;
+    private final ProjectionRebuilds rebuilds;
 
     public ProjectionsController(EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc,
-                                 ReplayPace pace) {
+                                 ReplayPace pace, ProjectionRebuilds rebuilds) {
+        this.rebuilds = rebuilds;
         this.processing = processing;
         this.eventStore = eventStore;
         this.jdbc = jdbc;
@@ -65,15 +67,7 @@ public class ProjectionsController {
             + "replays every event; the server keeps answering, and plans not yet replayed answer 503 until they "
             + "are. Follow the progress with GET /api/admin/projections.")
     public ResponseEntity<ProjectionStatus> rebuild(@PathVariable String name) {
-        StreamingEventProcessor processor = processor(name);
-        if (!processor.supportsReset()) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "Projection '" + name + "' cannot be rebuilt");
-        }
-        processor.shutDown();
-        processor.resetTokens();
-        pace.started(name);
-        processor.start();
-        return ResponseEntity.accepted().body(status(processor, head()));
+        return ResponseEntity.accepted().body(status(rebuilds.rebuild(name), head()));
     }
 
     @PostMapping("/api/admin/projections/{name}/dead-letters/{planId}/retry")
@@ -103,9 +97,7 @@ public class ProjectionsController {
     }
 
     private StreamingEventProcessor processor(String name) {
-        return processing.eventProcessor(name, StreamingEventProcessor.class)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no projection named '"
-                        + name + "'; GET /api/admin/projections lists them"));
+        return rebuilds.processor(name);
     }
 
     private SequencedDeadLetterQueue<EventMessage<?>> parked(String name, UUID planId) {

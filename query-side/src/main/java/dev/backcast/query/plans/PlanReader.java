@@ -64,11 +64,7 @@ public class PlanReader {
 
     @Transactional(readOnly = true)
     public PlanDocument current(UUID planId) {
-        PlanView view = views.findById(planId).orElseThrow(() -> unknownOrBehind(planId));
-        if (progress.rebuilding() && view.revision() < head(planId)) {
-            throw new ProjectionBehind("The read models are being rebuilt and this plan has not been replayed up to "
-                    + "its latest revision yet; try again shortly");
-        }
+        PlanView view = replayed(planId);
         return currentDocuments.get(new CurrentDocument(planId, view.revision(), LocalDate.now(clock)),
                 key -> PlanDocuments.of(json.stateOf(view), key.today(), new PlanDocuments.Provenance(
                         view.createdAt(), view.createdBy(), view.lastChangedAt(), view.lastChangedBy())));
@@ -80,13 +76,34 @@ public class PlanReader {
     }
 
     public PlanDocument asOf(UUID planId, Instant instant) {
+        PlanAt plan = at(planId, instant);
+        return PlanDocuments.of(plan.state(), LocalDate.ofInstant(instant, clock.getZone()), plan.provenance());
+    }
+
+    /** The plan as it stood at an instant; 404 when it did not exist yet. */
+    public PlanAt at(UUID planId, Instant instant) {
         PlanAt plan = fold(planId, event -> !event.getTimestamp().isAfter(instant),
                 checkpoints.findFirstByPlanIdAndRecordedAtLessThanEqualOrderByRevisionDesc(planId, instant));
         if (plan == null) {
             throw new UnknownPlan("Plan " + planId + " did not exist yet at " + instant
                     + "; ask about a moment after it was created");
         }
-        return PlanDocuments.of(plan.state(), LocalDate.ofInstant(instant, clock.getZone()), plan.provenance());
+        return plan;
+    }
+
+    /** The plan as the projection holds it now. */
+    @Transactional(readOnly = true)
+    public PlanState currentState(UUID planId) {
+        return json.stateOf(replayed(planId));
+    }
+
+    private PlanView replayed(UUID planId) {
+        PlanView view = views.findById(planId).orElseThrow(() -> unknownOrBehind(planId));
+        if (progress.rebuilding() && view.revision() < head(planId)) {
+            throw new ProjectionBehind("The read models are being rebuilt and this plan has not been replayed up to "
+                    + "its latest revision yet; try again shortly");
+        }
+        return view;
     }
 
     /** Refuses to answer from read models that are being rebuilt: they would look complete but not be. */

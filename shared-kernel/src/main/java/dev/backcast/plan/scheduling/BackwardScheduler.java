@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * The critical path method's backward pass from the target date (due = late finish, start-by = late start), then a
@@ -50,22 +51,9 @@ public final class BackwardScheduler {
             startBy.put(id, calendar.minusDays(dueDate, leadTime));
         }
 
-        Map<UUID, LocalDate> forecast = new HashMap<>();
         Map<UUID, Integer> remaining = new HashMap<>();
-        for (UUID id : order) {
-            Milestone milestone = milestones.get(id);
-            int remainingDays = remainingDays(leadTimes.get(id), milestone);
-            remaining.put(id, remainingDays);
-            if (milestone.reached()) {
-                forecast.put(id, milestone.reachedOn());
-                continue;
-            }
-            LocalDate start = asOf;
-            for (UUID predecessor : milestone.predecessors()) {
-                start = latest(start, forecast.get(predecessor));
-            }
-            forecast.put(id, calendar.plusDays(start, remainingDays));
-        }
+        order.forEach(id -> remaining.put(id, remainingDays(leadTimes.get(id), milestones.get(id))));
+        Map<UUID, LocalDate> forecast = forwardPass(order, milestones, remaining::get, asOf, calendar);
 
         Map<UUID, Integer> slack = new HashMap<>();
         order.forEach(id -> slack.put(id, calendar.daysBetween(forecast.get(id), due.get(id))));
@@ -87,6 +75,30 @@ public final class BackwardScheduler {
         Integer goalSlack = forecastGoal == null ? null : calendar.daysBetween(forecastGoal, plan.targetDate());
         return new Schedule(asOf, plan.targetDate(), mustStartBy, forecastGoal, goalSlack,
                 Collections.unmodifiableMap(scheduled), criticalPath(terminals, successors, milestones, scheduled));
+    }
+
+    /**
+     * The forward pass from the "as of" day: a reached milestone is fixed at its actual date; any other finishes
+     * {@code days} of the calendar after the latest of the day and its predecessors' finishes. {@code order} lists
+     * every milestone after its predecessors.
+     */
+    public static Map<UUID, LocalDate> forwardPass(List<UUID> order, Map<UUID, Milestone> milestones,
+                                                   ToIntFunction<UUID> days, LocalDate asOf,
+                                                   SchedulingCalendar calendar) {
+        Map<UUID, LocalDate> finish = new HashMap<>();
+        for (UUID id : order) {
+            Milestone milestone = milestones.get(id);
+            if (milestone.reached()) {
+                finish.put(id, milestone.reachedOn());
+                continue;
+            }
+            LocalDate start = asOf;
+            for (UUID predecessor : milestone.predecessors()) {
+                start = latest(start, finish.get(predecessor));
+            }
+            finish.put(id, calendar.plusDays(start, days.applyAsInt(id)));
+        }
+        return finish;
     }
 
     /**
