@@ -3,6 +3,7 @@ package dev.backcast.plan.forecasting;
 import dev.backcast.plan.PlanState;
 import dev.backcast.plan.milestones.Milestone;
 import dev.backcast.plan.scheduling.BackwardScheduler;
+import dev.backcast.plan.scheduling.CalendarKind;
 import dev.backcast.plan.scheduling.MilestoneSchedule;
 import dev.backcast.plan.scheduling.Schedule;
 import dev.backcast.plan.scheduling.SchedulingCalendar;
@@ -52,32 +53,59 @@ public final class MonteCarloForecast {
         Map<UUID, Milestone> milestones = plan.milestones();
         List<UUID> order = BackwardScheduler.topologicalOrder(milestones.keySet(),
                 id -> milestones.get(id).predecessors());
-        List<UUID> terminals = terminals(order, milestones);
-        SchedulingCalendar calendar = plan.calendar();
         int count = order.size();
+        int[][] predecessors = new int[count][];
+        long[] reachedOn = new long[count];
+        boolean[] reached = new boolean[count];
+        boolean[] terminal = new boolean[count];
+        int[] remaining = new int[count];
+        Arrays.fill(terminal, true);
+        for (int i = 0; i < count; i++) {
+            Milestone milestone = milestones.get(order.get(i));
+            predecessors[i] = milestone.predecessors().stream().mapToInt(order::indexOf).toArray();
+            for (int predecessor : predecessors[i]) {
+                terminal[predecessor] = false;
+            }
+            reached[i] = milestone.reached();
+            reachedOn[i] = reached[i] ? milestone.reachedOn().toEpochDay() : 0;
+            remaining[i] = schedule.milestones().get(order.get(i)).remainingDays();
+        }
+        double longestRatio = Arrays.stream(durationRatios).max().orElseThrow();
+        int longestChain = Arrays.stream(remaining).map(days -> ceilDays(days * longestRatio)).sum();
+        DayLine days = new DayLine(plan.calendar(), asOf, longestChain);
+        long today = asOf.toEpochDay();
+
         long[][] finishes = new long[count][runs];
         long[] goals = new long[runs];
         int[] critical = new int[count];
-        Map<UUID, Integer> index = new LinkedHashMap<>();
-        order.forEach(id -> index.put(id, index.size()));
-        int[] remaining = order.stream().mapToInt(id -> schedule.milestones().get(id).remainingDays()).toArray();
-        int[] sampled = new int[count];
+        long[] finish = new long[count];
         SplittableRandom random = new SplittableRandom(seed);
         for (int run = 0; run < runs; run++) {
+            int last = -1;
             for (int i = 0; i < count; i++) {
-                double ratio = durationRatios[random.nextInt(durationRatios.length)];
-                sampled[i] = (int) Math.ceil(remaining[i] * ratio - ROUNDING_TOLERANCE);
+                int sampled = ceilDays(remaining[i] * durationRatios[random.nextInt(durationRatios.length)]);
+                if (reached[i]) {
+                    finish[i] = reachedOn[i];
+                } else {
+                    long start = today;
+                    for (int predecessor : predecessors[i]) {
+                        start = Math.max(start, finish[predecessor]);
+                    }
+                    finish[i] = days.plus(start, sampled);
+                }
+                finishes[i][run] = finish[i];
+                if (terminal[i] && (last < 0 || finish[i] > finish[last])) {
+                    last = i;
+                }
             }
-            Map<UUID, LocalDate> finish = BackwardScheduler.forwardPass(order, milestones,
-                    id -> sampled[index.get(id)], asOf, calendar);
-            for (int i = 0; i < count; i++) {
-                finishes[i][run] = finish.get(order.get(i)).toEpochDay();
-            }
-            UUID last = terminals.stream().max((a, b) -> finish.get(a).compareTo(finish.get(b))).orElseThrow();
-            goals[run] = finish.get(last).toEpochDay();
-            markCriticalChain(last, milestones, finish, asOf, index, critical);
+            goals[run] = finish[last];
+            markCriticalChain(last, predecessors, reached, finish, today, critical);
         }
         return result(plan, asOf, runs, seed, schedule, order, finishes, goals, critical);
+    }
+
+    private static int ceilDays(double days) {
+        return (int) Math.ceil(days - ROUNDING_TOLERANCE);
     }
 
     /**
@@ -85,19 +113,67 @@ public final class MonteCarloForecast {
      * the predecessor that finished last, as long as that predecessor, not the day itself, held the start back.
      * Reached milestones are done and on no path.
      */
-    private static void markCriticalChain(UUID last, Map<UUID, Milestone> milestones, Map<UUID, LocalDate> finish,
-                                          LocalDate asOf, Map<UUID, Integer> index, int[] critical) {
-        UUID current = last;
-        while (current != null && !milestones.get(current).reached()) {
-            critical[index.get(current)]++;
-            UUID driver = null;
-            for (UUID predecessor : milestones.get(current).predecessors()) {
-                if (finish.get(predecessor).isAfter(asOf)
-                        && (driver == null || finish.get(predecessor).isAfter(finish.get(driver)))) {
+    private static void markCriticalChain(int last, int[][] predecessors, boolean[] reached, long[] finish,
+                                          long today, int[] critical) {
+        int current = last;
+        while (current >= 0 && !reached[current]) {
+            critical[current]++;
+            int driver = -1;
+            for (int predecessor : predecessors[current]) {
+                if (finish[predecessor] > today && (driver < 0 || finish[predecessor] > finish[driver])) {
                     driver = predecessor;
                 }
             }
             current = driver;
+        }
+    }
+
+    /**
+     * {@link SchedulingCalendar#plusDays} for every start from the "as of" day on, by table lookup: the working days
+     * from that day are listed once, each found by the calendar itself, so a run costs a few array reads.
+     */
+    private static final class DayLine {
+
+        private final boolean calendarDays;
+        private final long first;
+        private final long[] workingDays;
+        private final int[] workingDaysUpTo;
+
+        DayLine(SchedulingCalendar calendar, LocalDate asOf, int longestChain) {
+            calendarDays = calendar.kind() == CalendarKind.CALENDAR_DAYS;
+            first = asOf.toEpochDay();
+            if (calendarDays) {
+                workingDays = new long[0];
+                workingDaysUpTo = new int[0];
+                return;
+            }
+            workingDays = new long[longestChain + 1];
+            LocalDate day = calendar.onOrAfter(asOf);
+            for (int k = 0; k <= longestChain; k++) {
+                workingDays[k] = day.toEpochDay();
+                day = calendar.plusDays(day, 1);
+            }
+            workingDaysUpTo = new int[(int) (workingDays[longestChain] - first) + 1];
+            int counted = 0;
+            for (int offset = 0; offset < workingDaysUpTo.length; offset++) {
+                if (workingDays[counted] == first + offset) {
+                    counted++;
+                }
+                workingDaysUpTo[offset] = counted;
+            }
+        }
+
+        /** The day {@code days} days of the calendar after {@code start}, which is on or after the "as of" day. */
+        long plus(long start, int days) {
+            if (calendarDays) {
+                return start + days;
+            }
+            int upTo = workingDaysUpTo[(int) (start - first)];
+            if (days == 0) {
+                boolean working = upTo > 0 && workingDays[upTo - 1] == start;
+                return working ? start : workingDays[upTo];
+            }
+            return workingDays[upTo + days - 1];
         }
     }
 
@@ -122,11 +198,6 @@ public final class MonteCarloForecast {
         return new SimulatedForecast(asOf, runs, seed, plan.targetDate(), schedule.forecastGoalDate(),
                 percentiles(sortedGoals), (double) countAtOrBefore(sortedGoals, plan.targetDate().toEpochDay()) / runs,
                 Collections.unmodifiableMap(outlooks), Collections.unmodifiableSortedMap(goalDates));
-    }
-
-    private static List<UUID> terminals(List<UUID> order, Map<UUID, Milestone> milestones) {
-        return order.stream().filter(id -> milestones.values().stream()
-                .noneMatch(other -> other.predecessors().contains(id))).toList();
     }
 
     /** P50, P80 and P95 by nearest rank: the smallest value with at least that share of runs at or below it. */

@@ -2,6 +2,8 @@ package dev.backcast.plan.scheduling;
 
 import dev.backcast.plan.PlanEvent;
 import dev.backcast.plan.PlanState;
+import dev.backcast.plan.forecasting.MonteCarloForecast;
+import dev.backcast.plan.forecasting.SimulatedForecast;
 import dev.backcast.plan.milestones.Milestone;
 import dev.backcast.plan.milestones.MilestoneAdded;
 import dev.backcast.plan.milestones.MilestonePredecessorsChanged;
@@ -11,6 +13,7 @@ import dev.backcast.plan.steps.StepAdded;
 import dev.backcast.plan.steps.StepMarkedDone;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -131,6 +134,37 @@ class SchedulerProperties {
 
     private static Schedule schedule(PlanSpec spec) {
         return BackwardScheduler.schedule(spec.plan(), spec.asOf());
+    }
+
+    /**
+     * The simulation's table of working days must move dates exactly as the scheduler's forward pass does: with one
+     * duration ratio every run is that pass with each remaining lead time scaled and rounded up.
+     */
+    @Property
+    void a_simulation_with_one_duration_ratio_is_the_forward_pass_with_scaled_lead_times(
+            @ForAll("plans") PlanSpec spec, @ForAll("ratios") double ratio) {
+        PlanState plan = spec.plan();
+        Assume.that(!plan.milestones().isEmpty());
+        Schedule schedule = BackwardScheduler.schedule(plan, spec.asOf());
+        List<UUID> order = BackwardScheduler.topologicalOrder(plan.milestones().keySet(),
+                id -> plan.milestones().get(id).predecessors());
+        Map<UUID, LocalDate> expected = BackwardScheduler.forwardPass(order, plan.milestones(),
+                id -> (int) Math.ceil(schedule.milestones().get(id).remainingDays() * ratio - 1e-6), spec.asOf(),
+                plan.calendar());
+
+        SimulatedForecast simulated = MonteCarloForecast.simulate(plan, spec.asOf(), new double[] {ratio}, 3, 1);
+
+        simulated.milestones().forEach((id, outlook) -> assertThat(outlook.finish())
+                .isEqualTo(new SimulatedForecast.Percentiles(expected.get(id), expected.get(id), expected.get(id))));
+        if (ratio == 1.0) {
+            assertThat(simulated.goal().p50()).isEqualTo(schedule.forecastGoalDate());
+        }
+    }
+
+    @Provide
+    Arbitrary<Double> ratios() {
+        return Arbitraries.oneOf(Arbitraries.just(1.0), Arbitraries.just(0.0),
+                Arbitraries.doubles().between(0.1, 4.0).ofScale(3));
     }
 
     @Property
