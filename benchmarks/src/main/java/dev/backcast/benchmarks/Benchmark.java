@@ -58,7 +58,9 @@ public final class Benchmark {
               --keep-store=DIR     keep the embedded PostgreSQL's data in DIR: the organisation store is filled once and
                                    later runs with the same DIR only add the plans it lacks
             An external PostgreSQL is used when BACKCAST_DB_URL, BACKCAST_DB_USER and BACKCAST_DB_PASSWORD are set; the
-            benchmark then creates its databases beside the one named there.""";
+            benchmark then creates its databases beside the one named there.
+            java -jar benchmarks/target/benchmarks.jar calibration [--plans=N] [--seed=N] measures instead how often
+            calibrated forecasts made at past moments of a generated organisation were met.""";
     /** Holds only what one run writes; dropped and created again by every run. */
     private static final String FRESH_DATABASE = "backcast_benchmark";
     /** Holds the organisation's plans; kept between runs with --keep-store. */
@@ -106,6 +108,10 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("calibration")) {
+            CalibrationReport.main(List.of(args).subList(1, args.length));
+            return;
+        }
         Benchmark benchmark;
         try {
             benchmark = fromArguments(args);

@@ -17,7 +17,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Calibrated forecasts through HTTP: a portfolio whose every milestone took twice its planned lead time forecasts an
  * open plan's remaining milestones at twice theirs, with the reference class it used; as of a moment before that
- * record existed, the answer says there is too little history and gives no dates.
+ * record existed, the answer says there is too little history and gives no dates. The portfolio ranks its open
+ * plans by the chance their calibrated forecast gives them of missing the target.
  */
 @BackcastIntegrationTest
 class ForecastIT {
@@ -84,6 +85,8 @@ class ForecastIT {
         assertThat(planner.get("/api/plans/" + open + "/forecast?runs=20000&seed=7").text())
                 .as("the same seed gives the same answer").isEqualTo(answer.text());
 
+        rankedByTheirChanceOfMissing(planner, portfolio);
+
         JsonNode then = planner.get("/api/plans/" + open + "/forecast?asOf="
                 + URLEncoder.encode(before, StandardCharsets.UTF_8)).json();
         assertThat(then.get("calibrated").asBoolean()).isFalse();
@@ -91,6 +94,37 @@ class ForecastIT {
         assertThat(then.get("goal").isNull()).isTrue();
         assertThat(then.get("referenceClass").get("size").asInt()).isLessThan(30);
         assertThat(then.get("plainForecastGoalDate").asText()).isEqualTo(TODAY.plusDays(25).toString());
+    }
+
+    /**
+     * The twelve reference plans still open are past their target with every milestone reached: certain to miss.
+     * A plan whose plain forecast meets its target 15 days early, but which the portfolio's record says takes twice
+     * as long, is certain to miss too; moved beyond its P80, the next refresh takes it off the list.
+     */
+    private void rankedByTheirChanceOfMissing(Api planner, String portfolio) {
+        String inPortfolio = "/api/portfolio?portfolio=" + URLEncoder.encode(portfolio, StandardCharsets.UTF_8);
+        String tight = plan(planner, portfolio, "Tight plan", TODAY.plusDays(40), UUID.randomUUID(), 10,
+                UUID.randomUUID(), 15);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(planner.get(inPortfolio).json().get("plansLikelyToMiss").asLong()).isEqualTo(13));
+        JsonNode likeliest = planner.get(inPortfolio).json().get("likelyToMiss");
+        assertThat(likeliest).hasSize(10).allSatisfy(plan -> {
+            assertThat(plan.get("probabilityOfMissing").asDouble()).isEqualTo(1.0);
+            assertThat(plan.get("asOf").asText()).isEqualTo(TODAY.toString());
+            assertThat(plan.get("targetDate").asText() + " " + plan.get("p80").asText()).isIn(
+                    TODAY.minusDays(25) + " " + TODAY.minusDays(5), TODAY.plusDays(40) + " " + TODAY.plusDays(50));
+        });
+        String page = planner.get("/portfolio?portfolio=" + URLEncoder.encode(portfolio, StandardCharsets.UTF_8),
+                "Accept", "text/html").text();
+        assertThat(page).contains("Likely to miss the target").contains("The 10 likeliest of 13 plans")
+                .contains("100 %");
+
+        assertThat(planner.put("/api/plans/" + tight + "/goal", """
+                {"headline": "h", "customerProblem": "p", "solution": "s", "targetDate": "%s",
+                 "reason": {"category": "SCOPE", "note": "Room for what the record says it takes"}}"""
+                .formatted(TODAY.plusDays(60))).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(planner.get(inPortfolio).json().get("plansLikelyToMiss").asLong()).isEqualTo(12));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.backcast.query.forecasts;
 import dev.backcast.plan.PlanState;
 import dev.backcast.plan.PlanStatus;
 import dev.backcast.plan.forecasting.MonteCarloForecast;
+import dev.backcast.plan.forecasting.ReferenceRecord;
 import dev.backcast.plan.forecasting.SimulatedForecast;
 import dev.backcast.plan.milestones.Milestone;
 import dev.backcast.plan.scheduling.BackwardScheduler;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** A plan's calibrated forecast at a moment: its reference class, then the simulation over it. */
 @Component
@@ -24,11 +26,11 @@ public class CalibratedForecasts {
 
     static final int HISTOGRAM_BINS = 30;
 
-    private final ReferenceClasses referenceClasses;
+    private final ReferenceRecords referenceRecords;
     private final JdbcTemplate jdbc;
 
-    public CalibratedForecasts(ReferenceClasses referenceClasses, JdbcTemplate jdbc) {
-        this.referenceClasses = referenceClasses;
+    public CalibratedForecasts(ReferenceRecords referenceRecords, JdbcTemplate jdbc) {
+        this.referenceRecords = referenceRecords;
         this.jdbc = jdbc;
     }
 
@@ -37,6 +39,19 @@ public class CalibratedForecasts {
      * @param day    the day the forward pass starts from, the moment's day in the configured zone
      */
     public PlanForecast forecast(PlanState plan, Instant moment, LocalDate day, int runs, long seed) {
+        return forecast(plan, referenceRecords.load(isExample(plan.planId()), moment, day), runs, seed);
+    }
+
+    /** Whether the plan is example data, which is only ever calibrated on example data. */
+    public boolean isExample(UUID planId) {
+        Boolean demo = jdbc.query("SELECT demo FROM reference_plan WHERE plan_id = ?",
+                row -> row.next() ? row.getBoolean("demo") : Boolean.FALSE, planId);
+        return Boolean.TRUE.equals(demo);
+    }
+
+    /** The forecast as of the record's moment and day, its reference class drawn from {@code record}. */
+    public static PlanForecast forecast(PlanState plan, ReferenceRecord record, int runs, long seed) {
+        LocalDate day = record.day();
         Schedule schedule = BackwardScheduler.schedule(plan, day);
         if (plan.status() == PlanStatus.ACHIEVED || plan.status() == PlanStatus.ABANDONED) {
             return notCalibrated(plan, day, runs, seed, schedule, null, "The plan is "
@@ -46,15 +61,12 @@ public class CalibratedForecasts {
             return notCalibrated(plan, day, runs, seed, schedule, null,
                     "The plan has no milestones yet; a forecast simulates its milestones");
         }
-        Boolean demo = jdbc.query("SELECT demo FROM reference_plan WHERE plan_id = ?",
-                row -> row.next() ? row.getBoolean("demo") : Boolean.FALSE, plan.planId());
-        ReferenceClasses.ReferenceClass reference = referenceClasses.of(plan.planId(), Boolean.TRUE.equals(demo),
-                plan.portfolio(), moment, day);
-        if (reference.size() < ReferenceClasses.MINIMUM_SIZE) {
+        ReferenceRecord.ReferenceClass reference = record.classFor(plan.planId(), plan.portfolio());
+        if (reference.size() < ReferenceRecord.MINIMUM_SIZE) {
             return notCalibrated(plan, day, runs, seed, schedule, reference, "Only " + reference.size()
                     + " reference milestone" + (reference.size() == 1 ? "" : "s") + " (reached milestones of other "
                     + "plans that were closed or past their target date by " + day + "); a calibrated forecast "
-                    + "needs at least " + ReferenceClasses.MINIMUM_SIZE);
+                    + "needs at least " + ReferenceRecord.MINIMUM_SIZE);
         }
         SimulatedForecast simulated = MonteCarloForecast.simulate(plan, day, reference.ratios(), runs, seed);
         List<PlanForecast.MilestoneForecast> milestones = new ArrayList<>();
@@ -71,18 +83,18 @@ public class CalibratedForecasts {
     }
 
     private static PlanForecast notCalibrated(PlanState plan, LocalDate day, int runs, long seed, Schedule schedule,
-                                              ReferenceClasses.ReferenceClass reference, String because) {
+                                              ReferenceRecord.ReferenceClass reference, String because) {
         return new PlanForecast(plan.planId(), plan.revision(), day, runs, seed, plan.targetDate(),
                 schedule.forecastGoalDate(), false, because, null, null, List.of(),
                 reference == null ? null : used(reference), List.of());
     }
 
-    private static PlanForecast.ReferenceClassUsed used(ReferenceClasses.ReferenceClass reference) {
+    private static PlanForecast.ReferenceClassUsed used(ReferenceRecord.ReferenceClass reference) {
         double[] sorted = reference.ratios().clone();
         Arrays.sort(sorted);
         PlanForecast.RatioPercentiles ratio = sorted.length == 0 ? null : new PlanForecast.RatioPercentiles(
                 nearestRank(sorted, 0.50), nearestRank(sorted, 0.80), nearestRank(sorted, 0.95));
-        return new PlanForecast.ReferenceClassUsed(reference.size(), ReferenceClasses.MINIMUM_SIZE,
+        return new PlanForecast.ReferenceClassUsed(reference.size(), ReferenceRecord.MINIMUM_SIZE,
                 reference.portfolio(), reference.firstReached(), reference.lastReached(), ratio, reference.moves());
     }
 

@@ -23,6 +23,10 @@ import java.util.UUID;
 @Tag(name = "Forecasts")
 public class ForecastController {
 
+    /** The runs and seed of a forecast nobody chose them for, also those the portfolio's ranking is made with. */
+    static final String DEFAULT_RUNS = "10000";
+    static final String DEFAULT_SEED = "1";
+
     private final PlanReader reader;
     private final CalibratedForecasts forecasts;
     private final Clock clock;
@@ -42,9 +46,9 @@ public class ForecastController {
             + "reference milestones the answer says so and gives no percentiles.")
     public ResponseEntity<PlanForecast> forecast(
             @PathVariable UUID planId,
-            @Parameter(description = "simulation runs, 10000 to 200000") @RequestParam(defaultValue = "10000") int runs,
+            @Parameter(description = "simulation runs, 10000 to 200000") @RequestParam(defaultValue = DEFAULT_RUNS) int runs,
             @Parameter(description = "the random seed; the same seed gives the same answer")
-            @RequestParam(defaultValue = "1") long seed,
+            @RequestParam(defaultValue = DEFAULT_SEED) long seed,
             @Parameter(description = "an instant, e.g. 2027-03-01T12:00:00Z") @RequestParam(required = false)
             Instant asOf,
             @RequestParam(required = false) Long minRevision) {

@@ -46,7 +46,8 @@ public class PortfolioController {
 
     @GetMapping(value = "/api/portfolio", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Portfolio roll-up", description = "Counts by status, plans at risk (how many, and the "
-            + "ten latest), on-time rate, slip statistics, due-date moves by reason, plans whose target "
+            + "ten latest), plans likely to miss their target by their calibrated forecast (how many, and the ten "
+            + "likeliest), on-time rate, slip statistics, due-date moves by reason, plans whose target "
             + "date moved (how many, and the ten most moved), the five plans with most slip, and "
             + "a page of the plan table (`sort` by title, status, targetDate, forecastGoalDate, lateByDays or "
             + "goalSlipDays, ',desc' to reverse; `page`, `size`). Accept: text/csv gives every plan, one row each.")
@@ -67,9 +68,10 @@ public class PortfolioController {
         int plans = queries.plans(scope);
         PortfolioQueries.MilestoneFigures milestones = queries.milestones(scope);
         PortfolioQueries.Listed<PortfolioRollUp.PlanAtRisk> atRisk = queries.atRisk(scope, LISTED);
+        PortfolioQueries.Listed<PortfolioRollUp.PlanLikelyToMiss> likelyToMiss = queries.likelyToMiss(scope, LISTED);
         PortfolioQueries.Listed<PortfolioRollUp.TargetDateMoves> targetDateMoves = queries.targetDateMoves(scope, LISTED);
         return new PortfolioRollUp(portfolio, from, to, plans, queries.countsByStatus(scope), atRisk.total(),
-                atRisk.first(),
+                atRisk.first(), likelyToMiss.total(), likelyToMiss.first(),
                 milestones.reached(), milestones.onTime(),
                 milestones.reached() == 0 ? null : (double) milestones.onTime() / milestones.reached(),
                 milestones.slip(), queries.dueDateMovesByReason(scope), targetDateMoves.total(), targetDateMoves.first(),

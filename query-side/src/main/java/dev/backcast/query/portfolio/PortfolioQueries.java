@@ -126,6 +126,27 @@ class PortfolioQueries {
     }
 
     /**
+     * The open plans whose calibrated forecast gives them some chance of missing their target, the likeliest first, at
+     * most {@code count} of them; each forecast is as of the day the refresh last brought it to.
+     */
+    Listed<PortfolioRollUp.PlanLikelyToMiss> likelyToMiss(Scope scope, int count) {
+        List<Counted<PortfolioRollUp.PlanLikelyToMiss>> listed = jdbc.query("""
+                SELECT pv.plan_id, pv.title, pv.target_date, pf.probability_of_meeting_target, pf.p80, pf.as_of,
+                       count(*) OVER () AS total
+                  FROM plan_forecast pf JOIN plan_view pv ON pv.plan_id = pf.plan_id
+                 WHERE %s AND pv.status IN ('DRAFT', 'ACTIVE') AND pf.calibrated
+                   AND pf.probability_of_meeting_target < 1
+                 ORDER BY pf.probability_of_meeting_target, pv.plan_id
+                 LIMIT :count""".formatted(scope.plans()), scope.parameters(clock).addValue("count", count),
+                (row, number) -> new Counted<>(new PortfolioRollUp.PlanLikelyToMiss(
+                        row.getObject("plan_id", UUID.class), row.getString("title"),
+                        1 - row.getDouble("probability_of_meeting_target"), row.getObject("target_date", LocalDate.class),
+                        row.getObject("p80", LocalDate.class), row.getObject("as_of", LocalDate.class)),
+                        row.getLong("total")));
+        return Counted.listed(listed);
+    }
+
+    /**
      * The first plans of a ranking and how many plans it holds in all: an organisation's list would otherwise run to
      * thousands of names.
      */

@@ -19,11 +19,14 @@ import java.util.UUID;
  * @param slip       over milestones in the approved baseline; the median of an even count is the mean of the middle
  *                   two, the 90th percentile is the nearest rank
  * @param plansAtRisk the plans forecast to miss their target; {@code atRisk} names the latest few, the latest first
+ * @param plansLikelyToMiss the open plans whose calibrated forecast gives them some chance of missing their target;
+ *                   {@code likelyToMiss} names the likeliest few, the likeliest first
  * @param plansWithTargetDateMoves the plans whose target date moved; {@code targetDateMoves} names the most moved
  * @param rows       one page of the plan table, {@code size} plans from {@code page} (counting from 0) of {@code plans}
  */
 public record PortfolioRollUp(String portfolio, LocalDate from, LocalDate to, int plans,
                               Map<PlanStatus, Long> countsByStatus, long plansAtRisk, List<PlanAtRisk> atRisk,
+                              long plansLikelyToMiss, List<PlanLikelyToMiss> likelyToMiss,
                               long milestonesReached, long milestonesReachedOnTime, Double onTimeRate, Slip slip,
                               Map<ReasonCategory, Retrospective.Moves> dueDateMovesByReason,
                               long plansWithTargetDateMoves, List<TargetDateMoves> targetDateMoves,
@@ -31,6 +34,15 @@ public record PortfolioRollUp(String portfolio, LocalDate from, LocalDate to, in
                               int page, int size) {
 
     public record PlanAtRisk(UUID planId, String title, int lateByDays) {
+    }
+
+    /**
+     * @param probabilityOfMissing the share of simulation runs whose goal date fell after the target date
+     * @param p80                  the calibrated P80 goal date
+     * @param asOf                 the day the forecast was made as of
+     */
+    public record PlanLikelyToMiss(UUID planId, String title, double probabilityOfMissing, LocalDate targetDate,
+                                   LocalDate p80, LocalDate asOf) {
     }
 
     public record Slip(int milestones, Double meanDays, Double medianDays, Integer p90Days) {

@@ -71,7 +71,7 @@ public final class MonteCarloForecast {
             remaining[i] = schedule.milestones().get(order.get(i)).remainingDays();
         }
         double longestRatio = Arrays.stream(durationRatios).max().orElseThrow();
-        int longestChain = Arrays.stream(remaining).map(days -> ceilDays(days * longestRatio)).sum();
+        int longestChain = Arrays.stream(remaining).map(days -> wholeDays(days * longestRatio)).sum();
         DayLine days = new DayLine(plan.calendar(), asOf, longestChain);
         long today = asOf.toEpochDay();
 
@@ -83,7 +83,7 @@ public final class MonteCarloForecast {
         for (int run = 0; run < runs; run++) {
             int last = -1;
             for (int i = 0; i < count; i++) {
-                int sampled = ceilDays(remaining[i] * durationRatios[random.nextInt(durationRatios.length)]);
+                int sampled = wholeDays(remaining[i] * durationRatios[random.nextInt(durationRatios.length)]);
                 if (reached[i]) {
                     finish[i] = reachedOn[i];
                 } else {
@@ -104,8 +104,12 @@ public final class MonteCarloForecast {
         return result(plan, asOf, runs, seed, schedule, order, finishes, goals, critical);
     }
 
-    private static int ceilDays(double days) {
-        return (int) Math.ceil(days - ROUNDING_TOLERANCE);
+    /**
+     * To the nearest whole day: the record's ratios are already of whole days, and rounding them up once more would
+     * add half a day to every simulated milestone.
+     */
+    private static int wholeDays(double days) {
+        return (int) Math.round(days);
     }
 
     /**
