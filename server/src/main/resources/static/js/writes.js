@@ -145,8 +145,12 @@
     }
 
     function afterWrite(form, json) {
-        if (form.dataset.then === 'created-plan') {
+        if (form.dataset.then === 'created-plan' || form.dataset.then === 'plan-of-record') {
             window.location.assign('/plans/' + json.planId + '?minRevision=' + json.revision);
+            return;
+        }
+        if (form.dataset.then === 'created-branch') {
+            window.location.assign('/plans/' + json.branchId + '?minRevision=' + json.revision);
             return;
         }
         const anchor = form.closest('[id]');

@@ -430,7 +430,10 @@ public final class Benchmark {
         return plans;
     }
 
-    /** P2 and P3: a command and a read near the head of plans of growing history. */
+    /**
+     * P2, P3 and P11: a command, a read near the head and a what-if branch started from the head, on plans of
+     * growing history.
+     */
     private void historyLatencies() throws Exception {
         Map<Integer, String> long_ = new LinkedHashMap<>();
         Map<Integer, String> milestoneOf = new LinkedHashMap<>();
@@ -461,14 +464,23 @@ public final class Benchmark {
             travelP50.put(size, Load.run(1, seconds, 200, (client, call) ->
                     get("/api/plans/" + plan + "?revision=" + (head - 1))).p50Millis());
         }
+        Map<Integer, Double> branchP50 = new LinkedHashMap<>();
+        for (int size : histories) {
+            String plan = long_.get(size);
+            branchP50.put(size, Load.run(1, seconds, 100, (client, call) -> post("/api/plans/" + plan + "/branches",
+                    "{\"name\": \"What if " + call + "\"}")).p50Millis());
+        }
         raw.put("commandP50MillisByHistory", commandP50);
         raw.put("timeTravelP50MillisByHistory", travelP50);
+        raw.put("branchP50MillisByHistory", branchP50);
         int shortest = histories.get(0);
         int longest = histories.get(histories.size() - 1);
         figure("P2", "command p50 at " + longest + " events vs " + shortest, commandP50.get(longest), "ms",
                 commandP50.get(shortest), "command p50 at " + shortest + " events", 1.5, false);
         figure("P3", "time travel p50 at " + longest + " events vs " + shortest, travelP50.get(longest), "ms",
                 travelP50.get(shortest), "time travel p50 at " + shortest + " events", 3, false);
+        figure("P11", "what-if branch created p50 at " + longest + " events vs " + shortest, branchP50.get(longest),
+                "ms", branchP50.get(shortest), "branch created p50 at " + shortest + " events", 3, false);
     }
 
     /** P5: how long after a command's acknowledgement a read asking for its revision answers. */

@@ -23,7 +23,7 @@ class BenchmarkSmokeIT {
         assertThat(written.get("cores").asInt()).isPositive();
         assertThat(written.get("postgresql").asText()).startsWith("17");
         assertThat(written.get("figures").findValuesAsText("figure"))
-                .containsExactlyInAnyOrder("P1", "P1h", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P8l", "P9", "P9p", "P10");
+                .containsExactlyInAnyOrder("P1", "P1h", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P8l", "P9", "P9p", "P10", "P11");
         assertThat(written.get("figures")).allSatisfy(figure -> {
             assertThat(figure.get("value").asDouble()).as(figure.toString()).isPositive();
             assertThat(figure.get("baseline").asDouble()).as(figure.toString()).isPositive();

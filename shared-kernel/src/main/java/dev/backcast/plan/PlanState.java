@@ -1,7 +1,13 @@
 package dev.backcast.plan;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.backcast.plan.baselines.Baseline;
 import dev.backcast.plan.baselines.BaselineCaptured;
+import dev.backcast.plan.branches.Branch;
+import dev.backcast.plan.branches.BranchDiscarded;
+import dev.backcast.plan.branches.BranchMerged;
+import dev.backcast.plan.branches.BranchStatus;
+import dev.backcast.plan.branches.PlanBranched;
 import dev.backcast.plan.goal.GoalRedefined;
 import dev.backcast.plan.goal.TargetDateMoved;
 import dev.backcast.plan.metrics.Measurement;
@@ -47,11 +53,13 @@ import java.util.function.UnaryOperator;
 /**
  * Everything a plan holds at one revision. {@link #evolve} is the one fold of the system: the aggregate, the read
  * models and time travel all rebuild a plan with it, so they cannot disagree about what an event means.
+ *
+ * @param branch what makes the plan a what-if branch of another; null for a plan of record
  */
 public record PlanState(UUID planId, long revision, String title, String portfolio, SchedulingCalendar calendar,
                         Goal goal, PlanStatus status, Map<UUID, SuccessMetric> metrics,
                         Map<UUID, Milestone> milestones, Map<UUID, Question> questions, Map<UUID, Risk> risks,
-                        Map<String, Baseline> baselines, LocalDate achievedOn) {
+                        Map<String, Baseline> baselines, LocalDate achievedOn, Branch branch) {
 
     public PlanState {
         metrics = FrozenMap.copyOf(metrics);
@@ -64,7 +72,7 @@ public record PlanState(UUID planId, long revision, String title, String portfol
     /** The state before the first event: nothing exists yet. */
     public static PlanState initial() {
         return new PlanState(null, 0, null, null, SchedulingCalendar.of(CalendarKind.CALENDAR_DAYS, List.of()),
-                null, null, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), null);
+                null, null, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), null, null);
     }
 
     /** Replays a history from the start. */
@@ -78,6 +86,18 @@ public record PlanState(UUID planId, long revision, String title, String portfol
 
     public boolean exists() {
         return planId != null;
+    }
+
+    /** Not a property of its own: {@link #branch} says it, and JSON would otherwise hold "branch" twice. */
+    @JsonIgnore
+    public boolean isBranch() {
+        return branch != null;
+    }
+
+    /** The same plan under the identity of {@code other}: how a branch and its plan of record are compared. */
+    public PlanState under(PlanState other) {
+        return new PlanState(other.planId, revision, title, portfolio, calendar, goal, status, metrics, milestones,
+                questions, risks, baselines, achievedOn, other.branch);
     }
 
     public LocalDate targetDate() {
@@ -104,6 +124,7 @@ public record PlanState(UUID planId, long revision, String title, String portfol
         private Goal goal;
         private PlanStatus status;
         private LocalDate achievedOn;
+        private Branch branch;
         private final Part<UUID, SuccessMetric> metrics;
         private final Part<UUID, Milestone> milestones;
         private final Part<UUID, Question> questions;
@@ -119,6 +140,7 @@ public record PlanState(UUID planId, long revision, String title, String portfol
             goal = start.goal();
             status = start.status();
             achievedOn = start.achievedOn();
+            branch = start.branch();
             metrics = new Part<>(start.metrics());
             milestones = new Part<>(start.milestones());
             questions = new Part<>(start.questions());
@@ -132,7 +154,7 @@ public record PlanState(UUID planId, long revision, String title, String portfol
 
         public PlanState state() {
             return new PlanState(planId, revision, title, portfolio, calendar, goal, status, metrics.freeze(),
-                    milestones.freeze(), questions.freeze(), risks.freeze(), baselines.freeze(), achievedOn);
+                    milestones.freeze(), questions.freeze(), risks.freeze(), baselines.freeze(), achievedOn, branch);
         }
 
         public Fold apply(PlanEvent event) {
@@ -149,6 +171,14 @@ public record PlanState(UUID planId, long revision, String title, String portfol
                 calendar = SchedulingCalendar.of(e.calendar(), e.holidays());
                 goal = e.goal();
                 status = PlanStatus.DRAFT;
+            } else if (event instanceof PlanBranched e) {
+                startFrom(e.origin());
+                planId = e.planId();
+                branch = new Branch(e.originPlanId(), e.fromRevision(), e.name(), BranchStatus.OPEN);
+            } else if (event instanceof BranchDiscarded) {
+                branch = branch.withStatus(BranchStatus.DISCARDED);
+            } else if (event instanceof BranchMerged) {
+                branch = branch.withStatus(BranchStatus.MERGED);
             } else if (event instanceof PlanDetailsChanged e) {
                 title = e.title();
                 portfolio = e.portfolio();
@@ -238,6 +268,21 @@ public record PlanState(UUID planId, long revision, String title, String portfol
             }
         }
 
+        /** Everything but the identity and the revision, as {@code origin} holds it. */
+        private void startFrom(PlanState origin) {
+            title = origin.title();
+            portfolio = origin.portfolio();
+            calendar = origin.calendar();
+            goal = origin.goal();
+            status = origin.status();
+            achievedOn = origin.achievedOn();
+            metrics.replace(origin.metrics());
+            milestones.replace(origin.milestones());
+            questions.replace(origin.questions());
+            risks.replace(origin.risks());
+            baselines.replace(origin.baselines());
+        }
+
         private void changeMilestone(UUID milestoneId, UnaryOperator<Milestone> change) {
             milestones.edit().put(milestoneId, change.apply(milestones.get(milestoneId)));
         }
@@ -274,6 +319,11 @@ public record PlanState(UUID planId, long revision, String title, String portfol
 
         V get(K key) {
             return current.get(key);
+        }
+
+        void replace(Map<K, V> frozen) {
+            current = frozen;
+            owned = false;
         }
 
         LinkedHashMap<K, V> edit() {

@@ -6,6 +6,11 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.backcast.plan.baselines.Baseline;
 import dev.backcast.plan.baselines.BaselineCaptured;
+import dev.backcast.plan.branches.Branch;
+import dev.backcast.plan.branches.BranchDiscarded;
+import dev.backcast.plan.branches.BranchMerged;
+import dev.backcast.plan.branches.BranchStatus;
+import dev.backcast.plan.branches.PlanBranched;
 import dev.backcast.plan.goal.GoalRedefined;
 import dev.backcast.plan.goal.TargetDateMoved;
 import dev.backcast.plan.metrics.Direction;
@@ -58,6 +63,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static dev.backcast.plan.PlanFixtures.BECAUSE;
 import static dev.backcast.plan.PlanFixtures.PLAN_ID;
@@ -77,6 +83,7 @@ class PlanStateTest {
     private static final UUID METRIC = id("Weekly active planners");
     private static final UUID QUESTION = id("Why would a PMO switch?");
     private static final UUID RISK = id("Key engineer leaves");
+    private static final UUID BRANCH = id("What if the beta slips");
 
     private static MetricDefined metricDefined() {
         return new MetricDefined(PLAN_ID, METRIC, "Weekly active planners", "planners", new BigDecimal("0"),
@@ -484,6 +491,36 @@ class PlanStateTest {
     }
 
     @Nested
+    @DisplayName("what-if branches")
+    class Branches {
+
+        @Test
+        void a_branch_begins_as_its_plan_stood_under_its_own_identity() {
+            PlanState origin = PlanState.replay(everyKindOfEvent().subList(0, 20));
+
+            PlanState branch = PlanState.initial().evolve(new PlanBranched(BRANCH, PLAN_ID, 20, "What if", origin));
+
+            assertThat(branch.planId()).isEqualTo(BRANCH);
+            assertThat(branch.revision()).isEqualTo(1);
+            assertThat(branch.branch()).isEqualTo(new Branch(PLAN_ID, 20, "What if", BranchStatus.OPEN));
+            assertThat(branch.under(origin)).usingRecursiveComparison().ignoringFields("revision").isEqualTo(origin);
+            assertThat(origin.isBranch()).isFalse();
+        }
+
+        @Test
+        void a_merged_or_discarded_branch_keeps_everything_but_its_status() {
+            PlanState branch = PlanState.replay(everyKindOfBranchEvent().subList(0, 1));
+
+            PlanState discarded = branch.evolve(new BranchDiscarded(BRANCH, BECAUSE));
+            PlanState merged = branch.evolve(new BranchMerged(BRANCH, 31));
+
+            assertThat(discarded.branch().status()).isEqualTo(BranchStatus.DISCARDED);
+            assertThat(merged.branch().status()).isEqualTo(BranchStatus.MERGED);
+            assertThat(merged.milestones()).isEqualTo(branch.milestones());
+        }
+    }
+
+    @Nested
     @DisplayName("JSON, as events and snapshots are stored")
     class Json {
 
@@ -525,13 +562,20 @@ class PlanStateTest {
                     .map(JavaClass::getName).collect(Collectors.toSet());
 
             assertThat(eventTypes).hasSizeGreaterThanOrEqualTo(30);
-            assertThat(everyKindOfEvent().stream().map(event -> event.getClass().getName())
-                    .collect(Collectors.toSet())).isEqualTo(eventTypes);
+            assertThat(Stream.concat(everyKindOfEvent().stream(), everyKindOfBranchEvent().stream())
+                    .map(event -> event.getClass().getName()).collect(Collectors.toSet())).isEqualTo(eventTypes);
         }
     }
 
+    /** A branch's own kinds of event: the one that begins it, carrying a whole plan, and those that close it. */
+    static List<PlanEvent> everyKindOfBranchEvent() {
+        PlanState origin = PlanState.replay(everyKindOfEvent().subList(0, 30));
+        return List.of(new PlanBranched(BRANCH, PLAN_ID, 30, "What if the beta slips", origin),
+                new BranchDiscarded(BRANCH, BECAUSE), new BranchMerged(BRANCH, 31));
+    }
+
     static List<Arguments> everyKindOfEventByName() {
-        return everyKindOfEvent().stream()
+        return Stream.concat(everyKindOfEvent().stream(), everyKindOfBranchEvent().stream())
                 .map(event -> Arguments.of(event.getClass().getSimpleName(), event))
                 .toList();
     }

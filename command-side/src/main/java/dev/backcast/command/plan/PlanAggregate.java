@@ -1,6 +1,7 @@
 package dev.backcast.command.plan;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.backcast.command.branches.BranchDecisions;
 import dev.backcast.command.imports.ImportDecisions;
 import dev.backcast.command.refinements.RefinementDecisions;
 import dev.backcast.plan.ChangePlan;
@@ -9,6 +10,10 @@ import dev.backcast.plan.ImportPlan;
 import dev.backcast.plan.PlanEvent;
 import dev.backcast.plan.PlanState;
 import dev.backcast.plan.RefinePlan;
+import dev.backcast.plan.branches.BranchPlan;
+import dev.backcast.plan.branches.DiscardBranch;
+import dev.backcast.plan.branches.MarkBranchMerged;
+import dev.backcast.plan.branches.MergeBranch;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
@@ -73,6 +78,31 @@ public class PlanAggregate {
                 .and(CHANGE_SET_MESSAGE, command.message().strip())
                 .and(CHANGE_SET_ANSWERS, command.answers().stream().map(UUID::toString).collect(Collectors.joining(",")));
         events.forEach(event -> AggregateLifecycle.apply(event, changeSet));
+        return state.revision();
+    }
+
+    @CommandHandler
+    public PlanAggregate(BranchPlan command) {
+        AggregateLifecycle.apply(BranchDecisions.branch(command));
+    }
+
+    @CommandHandler
+    public void handle(DiscardBranch command) {
+        BranchDecisions.discard(state, command).forEach(AggregateLifecycle::apply);
+    }
+
+    @CommandHandler
+    public void handle(MarkBranchMerged command) {
+        BranchDecisions.markMerged(state, command).forEach(AggregateLifecycle::apply);
+    }
+
+    /** @return the plan of record's revision after the merge */
+    @CommandHandler
+    public long handle(MergeBranch command) {
+        MetaData changeSet = MetaData.with(CHANGE_SET_ID, command.changeSetId().toString())
+                .and(CHANGE_SET_MESSAGE, command.message().strip())
+                .and(CHANGE_SET_ANSWERS, "");
+        BranchDecisions.merge(state, command).forEach(event -> AggregateLifecycle.apply(event, changeSet));
         return state.revision();
     }
 

@@ -1,5 +1,9 @@
 package dev.backcast.command.plan;
 
+import dev.backcast.plan.branches.BranchStatus;
+
+import java.util.Locale;
+
 /**
  * A command the plan refuses; nothing is recorded. Each kind tells the caller what to fix, and maps onto one HTTP
  * status in the write API.
@@ -48,5 +52,10 @@ public class PlanRejection extends RuntimeException {
 
     public static PlanRejection wrongStatus(String message) {
         return new PlanRejection(Kind.WRONG_STATUS, null, message);
+    }
+
+    /** A what-if branch that was merged or discarded: it stays as it was. */
+    public static PlanRejection branchClosed(BranchStatus status) {
+        return wrongStatus("This what-if branch was " + status.name().toLowerCase(Locale.ROOT) + " and accepts no further change");
     }
 }

@@ -63,11 +63,11 @@ public class PlanCalendars {
         return write("Backcast: plans", "pv.plan_id = :plan", new MapSqlParameterSource("plan", planId), site);
     }
 
-    /** The calendar of every open plan of a portfolio, or of all portfolios. */
+    /** The calendar of every open plan of record of a portfolio, or of all portfolios. */
     @Transactional(readOnly = true)
     public byte[] portfolio(String portfolio, URI site) {
         return write(portfolio == null ? "Backcast: all portfolios" : "Backcast: " + portfolio,
-                OPEN + " AND (CAST(:portfolio AS VARCHAR) IS NULL OR pv.portfolio = :portfolio)",
+                OPEN + " AND pv.branch_of IS NULL AND (CAST(:portfolio AS VARCHAR) IS NULL OR pv.portfolio = :portfolio)",
                 new MapSqlParameterSource("portfolio", portfolio), site);
     }
 

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -45,24 +46,36 @@ public class DiffController {
         PlanReader.PlanAt before = reader.at(planId, from);
         PlanReader.PlanAt after = reader.at(planId, to);
         reader.awaitRevision(planId, minRevision == null ? to : Math.max(minRevision, to));
-        PlanState a = before.state();
-        PlanState b = after.state();
+        return between(planId, from, to, before.state(), after.state(), after.recordedOn(),
+                revisions(planId, from, to));
+    }
+
+    /** The revisions of a plan after {@code from}, up to and including {@code to}, oldest first. */
+    public List<PlanDiff.Revision> revisions(UUID planId, long from, long to) {
+        Specification<PlanRevision> between = (root, query, criteria) -> criteria.and(
+                criteria.equal(root.get("planId"), planId),
+                criteria.gt(root.get("revision"), from),
+                criteria.le(root.get("revision"), to));
+        return revisions.findAll(between, Sort.by("revision")).stream()
+                .map(revision -> new PlanDiff.Revision(revision.revision(), revision.recordedAt(), revision.author(),
+                        revision.eventType(), revision.summary()))
+                .toList();
+    }
+
+    /**
+     * What differs from {@code a} to {@code b}, due dates scheduled as of {@code day}; {@code inBetween} are the
+     * revisions that made the difference.
+     */
+    public static PlanDiff between(UUID planId, long from, long to, PlanState a, PlanState b, LocalDate day,
+                                   List<PlanDiff.Revision> inBetween) {
         List<PlanDiff.Element> milestonesAdded = new ArrayList<>();
         List<PlanDiff.Element> milestonesRemoved = new ArrayList<>();
         List<PlanDiff.Element> stepsAdded = new ArrayList<>();
         List<PlanDiff.Element> stepsRemoved = new ArrayList<>();
         compareMilestones(a, b, milestonesAdded, stepsAdded);
         compareMilestones(b, a, milestonesRemoved, stepsRemoved);
-        Specification<PlanRevision> between = (root, query, criteria) -> criteria.and(
-                criteria.equal(root.get("planId"), planId),
-                criteria.gt(root.get("revision"), from),
-                criteria.le(root.get("revision"), to));
-        List<PlanDiff.Revision> inBetween = revisions.findAll(between, Sort.by("revision")).stream()
-                .map(revision -> new PlanDiff.Revision(revision.revision(), revision.recordedAt(), revision.author(),
-                        revision.eventType(), revision.summary()))
-                .toList();
         return new PlanDiff(planId, from, to, StateChanges.between(a, b), milestonesAdded, milestonesRemoved,
-                stepsAdded, stepsRemoved, DueDateEffects.between(a, b, after.recordedOn()), inBetween);
+                stepsAdded, stepsRemoved, DueDateEffects.between(a, b, day), inBetween);
     }
 
     /** Collects what {@code later} holds that {@code earlier} does not. */

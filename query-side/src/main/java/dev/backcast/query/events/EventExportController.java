@@ -2,6 +2,7 @@ package dev.backcast.query.events;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backcast.plan.branches.PlanBranched;
 import dev.backcast.query.web.BadQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -47,7 +48,8 @@ public class EventExportController {
     }
 
     @GetMapping(value = "/api/events", produces = "application/x-ndjson")
-    @Operation(summary = "All events of all plans as NDJSON, in global order", description = "Each line: position, "
+    @Operation(summary = "All events of all plans of record as NDJSON, in global order", description = "What-if "
+            + "branches are left out (their positions are skipped). Each line: position, "
             + "planId, revision, type, recordedAt, author, correlationId, changeSetId, changeSetMessage, demo and the "
             + "event as stored. Resume with after=<the last position read>. A page ends early at an event still "
             + "being written, so no event is ever skipped.")
@@ -69,14 +71,19 @@ public class EventExportController {
             generator.setRootValueSeparator(null);
             jdbc.query(connection -> {
                 var statement = connection.prepareStatement("""
-                        SELECT global_index, aggregate_identifier, sequence_number, payload_type, time_stamp,
-                               convert_from(payload, 'UTF8') AS payload, convert_from(meta_data, 'UTF8') AS meta_data
-                          FROM domain_event_entry
-                         WHERE global_index > ?
-                         ORDER BY global_index
+                        SELECT e.global_index, e.aggregate_identifier, e.sequence_number, e.payload_type,
+                               e.time_stamp, convert_from(e.payload, 'UTF8') AS payload,
+                               convert_from(e.meta_data, 'UTF8') AS meta_data
+                          FROM domain_event_entry e
+                         WHERE e.global_index > ?
+                           AND NOT EXISTS (SELECT 1 FROM domain_event_entry first
+                                            WHERE first.aggregate_identifier = e.aggregate_identifier
+                                              AND first.sequence_number = 0 AND first.payload_type = ?)
+                         ORDER BY e.global_index
                          LIMIT ?""");
                 statement.setLong(1, after);
-                statement.setInt(2, limit);
+                statement.setString(2, PlanBranched.class.getName());
+                statement.setInt(3, limit);
                 statement.setFetchSize(500);
                 return statement;
             }, (ResultSetExtractor<Void>) rows -> {

@@ -17,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -39,7 +40,15 @@ public class CalibratedForecasts {
      * @param day    the day the forward pass starts from, the moment's day in the configured zone
      */
     public PlanForecast forecast(PlanState plan, Instant moment, LocalDate day, int runs, long seed) {
-        return forecast(plan, referenceRecords.load(isExample(plan.planId()), moment, day), runs, seed);
+        return forecast(plan, referenceRecords.load(isExample(recordedAs(plan)), moment, day), runs, seed);
+    }
+
+    /**
+     * The plan the record knows this one as: a what-if branch is its plan of record, so neither is calibrated on the
+     * other's milestones and a branch of example data stays with example data.
+     */
+    private static UUID recordedAs(PlanState plan) {
+        return plan.isBranch() ? plan.branch().originPlanId() : plan.planId();
     }
 
     /** Whether the plan is example data, which is only ever calibrated on example data. */
@@ -55,13 +64,13 @@ public class CalibratedForecasts {
         Schedule schedule = BackwardScheduler.schedule(plan, day);
         if (plan.status() == PlanStatus.ACHIEVED || plan.status() == PlanStatus.ABANDONED) {
             return notCalibrated(plan, day, runs, seed, schedule, null, "The plan is "
-                    + plan.status().name().toLowerCase() + "; there is nothing left to forecast");
+                    + plan.status().name().toLowerCase(Locale.ROOT) + "; there is nothing left to forecast");
         }
         if (plan.milestones().isEmpty()) {
             return notCalibrated(plan, day, runs, seed, schedule, null,
                     "The plan has no milestones yet; a forecast simulates its milestones");
         }
-        ReferenceRecord.ReferenceClass reference = record.classFor(plan.planId(), plan.portfolio());
+        ReferenceRecord.ReferenceClass reference = record.classFor(recordedAs(plan), plan.portfolio());
         if (reference.size() < ReferenceRecord.MINIMUM_SIZE) {
             return notCalibrated(plan, day, runs, seed, schedule, reference, "Only " + reference.size()
                     + " reference milestone" + (reference.size() == 1 ? "" : "s") + " (reached milestones of other "

@@ -24,8 +24,8 @@ import java.util.UUID;
 public class ForecastController {
 
     /** The runs and seed of a forecast nobody chose them for, also those the portfolio's ranking is made with. */
-    static final String DEFAULT_RUNS = "10000";
-    static final String DEFAULT_SEED = "1";
+    public static final String DEFAULT_RUNS = "10000";
+    public static final String DEFAULT_SEED = "1";
 
     private final PlanReader reader;
     private final CalibratedForecasts forecasts;

@@ -74,7 +74,7 @@ public class ForecastRefresh {
                       FROM plan_view pv
                       LEFT JOIN plan_forecast pf ON pf.plan_id = pv.plan_id
                       LEFT JOIN reference_plan rp ON rp.plan_id = pv.plan_id
-                     WHERE pv.status IN ('DRAFT', 'ACTIVE')
+                     WHERE pv.status IN ('DRAFT', 'ACTIVE') AND pv.branch_of IS NULL
                        AND (pf.plan_id IS NULL OR pf.revision <> pv.revision OR pf.as_of <> ?
                             OR (NOT pf.calibrated AND pf.computed_at < ?))
                      ORDER BY pv.plan_id LIMIT ?""",

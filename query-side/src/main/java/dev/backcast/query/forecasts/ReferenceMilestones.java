@@ -57,6 +57,11 @@ public class ReferenceMilestones implements PlanReadModel {
     }
 
     @Override
+    public boolean keeps(PlanState plan) {
+        return !plan.isBranch();
+    }
+
+    @Override
     public void record(FoldedEvent folded) {
         PlanState before = folded.before();
         PlanState after = folded.after();

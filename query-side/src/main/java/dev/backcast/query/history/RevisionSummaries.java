@@ -3,6 +3,9 @@ package dev.backcast.query.history;
 import dev.backcast.plan.Goal;
 import dev.backcast.plan.GoalAchieved;
 import dev.backcast.plan.PlanAbandoned;
+import dev.backcast.plan.branches.BranchDiscarded;
+import dev.backcast.plan.branches.BranchMerged;
+import dev.backcast.plan.branches.PlanBranched;
 import dev.backcast.plan.PlanApproved;
 import dev.backcast.plan.PlanCreated;
 import dev.backcast.plan.PlanDetailsChanged;
@@ -189,6 +192,16 @@ public final class RevisionSummaries {
         }
         if (event instanceof PlanAbandoned) {
             return "Plan abandoned";
+        }
+        if (event instanceof PlanBranched e) {
+            return "What-if branch " + quoted(e.name()) + " started from revision " + e.fromRevision()
+                    + " of the plan of record";
+        }
+        if (event instanceof BranchDiscarded) {
+            return "What-if branch discarded";
+        }
+        if (event instanceof BranchMerged e) {
+            return "What-if branch merged into the plan of record, which reached revision " + e.mergedIntoRevision();
         }
         throw new IllegalArgumentException("No summary is defined for " + event.getClass().getName());
     }

@@ -77,7 +77,7 @@ public final class StateChanges {
     private static ObjectNode shell(PlanState state) {
         ObjectNode shell = JSON.valueToTree(new PlanState(state.planId(), 0, state.title(), state.portfolio(),
                 state.calendar(), state.goal(), state.status(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
-                state.achievedOn()));
+                state.achievedOn(), null));
         shell.remove(REVISION);
         return shell;
     }

@@ -91,7 +91,7 @@ public class DailyFigures {
                             : Date.valueOf(outlook.forecastGoalDate()), outlook.lateByDays(), Date.valueOf(today),
                             scheduled.plan().planId()};
                 }).toList());
-        readModels.forEach(model -> model.bringTo(plans));
+        readModels.forEach(model -> model.bringTo(PlanReadModel.keptBy(model, plans)));
         return plans.size();
     }
 

@@ -1,7 +1,9 @@
 package dev.backcast.query.plans;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.backcast.plan.PlanStatus;
 import dev.backcast.plan.baselines.Baseline;
+import dev.backcast.plan.branches.BranchStatus;
 import dev.backcast.plan.metrics.Direction;
 import dev.backcast.plan.metrics.Measurement;
 import dev.backcast.plan.milestones.MilestoneStatus;
@@ -19,7 +21,8 @@ import java.util.UUID;
  * A plan read as a reverse plan: the press release, its metrics, the milestones from the goal backward with their
  * dates, then the questions and risks. The current view, time travel and diffs all answer in this shape.
  *
- * @param asOf the day the forecast was computed for
+ * @param asOf   the day the forecast was computed for
+ * @param branch for a what-if branch, the plan of record it was drawn from and where it stands; absent otherwise
  */
 public record PlanDocument(UUID planId, long revision, String title, String portfolio, PlanStatus status,
                            CalendarKind calendar, List<LocalDate> holidays, Goal goal, LocalDate targetDate,
@@ -28,7 +31,12 @@ public record PlanDocument(UUID planId, long revision, String title, String port
                            List<Milestone> milestones, List<Question> openQuestions,
                            List<Question> answeredQuestions, List<Risk> risks, List<Baseline> baselines,
                            LocalDate asOf, Instant createdAt, String createdBy, Instant lastChangedAt,
-                           String lastChangedBy) {
+                           String lastChangedBy,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Branch branch) {
+
+    /** A what-if branch: its plan of record, the revision it started from, its name, OPEN, MERGED or DISCARDED. */
+    public record Branch(UUID planId, long fromRevision, String name, BranchStatus status) {
+    }
 
     /** The press release. */
     public record Goal(String headline, String subheading, String customerProblem, String solution,

@@ -72,7 +72,8 @@ public final class PlanDocuments {
                         .map(PlanDocuments::risk).toList(),
                 List.copyOf(plan.baselines().values()),
                 asOf, provenance.createdAt(), provenance.createdBy(), provenance.lastChangedAt(),
-                provenance.lastChangedBy());
+                provenance.lastChangedBy(), plan.isBranch() ? new PlanDocument.Branch(plan.branch().originPlanId(),
+                        plan.branch().fromRevision(), plan.branch().name(), plan.branch().status()) : null);
     }
 
     private static final Comparator<dev.backcast.plan.questions.Question> SKEPTICS_FIRST =

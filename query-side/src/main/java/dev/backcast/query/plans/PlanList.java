@@ -64,13 +64,13 @@ public class PlanList {
         List<Object> arguments = new ArrayList<>();
         String where = where(filter, arguments);
         Date day = jdbc.queryForObject("SELECT min(figures_as_of) FROM plan_view" + where
-                + (where.isEmpty() ? " WHERE " : " AND ") + "status IN ('DRAFT', 'ACTIVE')", Date.class,
+                + " AND status IN ('DRAFT', 'ACTIVE')", Date.class,
                 arguments.toArray());
         return day == null ? null : day.toLocalDate();
     }
 
     private static String where(Filter filter, List<Object> arguments) {
-        List<String> conditions = new ArrayList<>();
+        List<String> conditions = new ArrayList<>(List.of("branch_of IS NULL"));
         if (filter.portfolio() != null) {
             conditions.add("portfolio = ?");
             arguments.add(filter.portfolio());
@@ -86,6 +86,6 @@ public class PlanList {
             conditions.add("strpos(lower(title), lower(?)) > 0");
             arguments.add(filter.titleContains().strip());
         }
-        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        return " WHERE " + String.join(" AND ", conditions);
     }
 }

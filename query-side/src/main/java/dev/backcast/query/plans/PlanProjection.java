@@ -81,7 +81,7 @@ public class PlanProjection {
             storeStateAndFigures(view, folded.scheduleAfterAsOf(LocalDate.now(clock)), LocalDate.now(clock));
         }
         views.save(view);
-        readModels.forEach(model -> model.record(folded));
+        readModels.stream().filter(model -> model.keeps(after)).forEach(model -> model.record(folded));
         if (after.revision() % checkpointInterval == 0) {
             checkpoints.save(new PlanCheckpoint(planId, after.revision(), view.createdAt(), view.createdBy(),
                     message.getTimestamp(), author, json.write(after)));
@@ -122,7 +122,7 @@ public class PlanProjection {
             touched.add(scheduled);
         });
         views.flush();
-        readModels.forEach(model -> model.write(touched));
+        readModels.forEach(model -> model.write(PlanReadModel.keptBy(model, touched)));
     }
 
     private void storeStateAndFigures(PlanView view, Schedule schedule, LocalDate today) {

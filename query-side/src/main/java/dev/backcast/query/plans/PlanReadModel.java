@@ -12,6 +12,14 @@ import java.util.List;
  */
 public interface PlanReadModel {
 
+    /**
+     * Whether the model is told of this plan at all. Models that span plans (the portfolio, the record forecasts
+     * are calibrated on) never hear of what-if branches, which must not count as the organisation's plans.
+     */
+    default boolean keeps(PlanState plan) {
+        return true;
+    }
+
     void record(FoldedEvent folded);
 
     /**
@@ -30,4 +38,9 @@ public interface PlanReadModel {
     }
 
     void forgetEverything();
+
+    /** The plans {@code model} keeps of {@code plans}. */
+    static List<ScheduledPlan> keptBy(PlanReadModel model, List<ScheduledPlan> plans) {
+        return plans.stream().filter(scheduled -> model.keeps(scheduled.plan())).toList();
+    }
 }

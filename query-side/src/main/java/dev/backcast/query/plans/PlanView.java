@@ -31,6 +31,8 @@ public class PlanView implements Persistable<UUID> {
     private LocalDate forecastGoalDate;
     private int lateByDays;
     private LocalDate figuresAsOf;
+    /** The plan of record a what-if branch was drawn from; null for a plan of record. */
+    private UUID branchOf;
 
     /** JSON as text: the order in which elements were added is part of the plan, and jsonb would reorder keys. */
     private String state;
@@ -61,6 +63,7 @@ public class PlanView implements Persistable<UUID> {
         this.portfolio = newState.portfolio();
         this.status = newState.status().name();
         this.targetDate = newState.targetDate();
+        this.branchOf = newState.isBranch() ? newState.branch().originPlanId() : null;
         this.lastChangedAt = changedAt;
         this.lastChangedBy = changedBy;
     }

@@ -69,6 +69,11 @@ public class PortfolioFacts implements PlanReadModel {
     }
 
     @Override
+    public boolean keeps(PlanState plan) {
+        return !plan.isBranch();
+    }
+
+    @Override
     public void record(FoldedEvent folded) {
         PlanState before = folded.before();
         PlanState after = folded.after();

@@ -74,9 +74,14 @@ class PortfolioQueries {
                     .addValue("zone", clock.getZone().getId());
         }
 
-        /** The plans of the scope, on plan_view as {@code pv}. */
+        /** The plans of the scope, on plan_view as {@code pv}, for facts tables, which hold no what-if branch. */
         String plans() {
             return portfolio == null ? "TRUE" : "pv.portfolio = :portfolio";
+        }
+
+        /** The plans of record of the scope, reading plan_view as {@code pv}, which holds what-if branches too. */
+        String plansOfRecord() {
+            return "pv.branch_of IS NULL AND " + plans();
         }
 
         /** What a facts table needs to be limited to the scope's plans: nothing for all portfolios. */
@@ -97,7 +102,7 @@ class PortfolioQueries {
     }
 
     int plans(Scope scope) {
-        Integer count = jdbc.queryForObject("SELECT count(*) FROM plan_view pv WHERE " + scope.plans(),
+        Integer count = jdbc.queryForObject("SELECT count(*) FROM plan_view pv WHERE " + scope.plansOfRecord(),
                 scope.parameters(clock), Integer.class);
         return count == null ? 0 : count;
     }
@@ -107,7 +112,7 @@ class PortfolioQueries {
         for (PlanStatus status : PlanStatus.values()) {
             counts.put(status, 0L);
         }
-        jdbc.query("SELECT status, count(*) AS plans FROM plan_view pv WHERE " + scope.plans() + " GROUP BY status",
+        jdbc.query("SELECT status, count(*) AS plans FROM plan_view pv WHERE " + scope.plansOfRecord() + " GROUP BY status",
                 scope.parameters(clock), (RowCallbackHandler) row ->
                         counts.put(PlanStatus.valueOf(row.getString("status")), row.getLong("plans")));
         return counts;
@@ -119,7 +124,7 @@ class PortfolioQueries {
                 SELECT plan_id, title, late_by_days, count(*) OVER () AS total FROM plan_view pv
                  WHERE %s AND status IN ('DRAFT', 'ACTIVE') AND late_by_days > 0
                  ORDER BY late_by_days DESC, plan_id
-                 LIMIT :count""".formatted(scope.plans()), scope.parameters(clock).addValue("count", count),
+                 LIMIT :count""".formatted(scope.plansOfRecord()), scope.parameters(clock).addValue("count", count),
                 (row, number) -> new Counted<>(new PortfolioRollUp.PlanAtRisk(row.getObject("plan_id", UUID.class),
                         row.getString("title"), row.getInt("late_by_days")), row.getLong("total")));
         return Counted.listed(listed);
@@ -137,7 +142,7 @@ class PortfolioQueries {
                  WHERE %s AND pv.status IN ('DRAFT', 'ACTIVE') AND pf.calibrated
                    AND pf.probability_of_meeting_target < 1
                  ORDER BY pf.probability_of_meeting_target, pv.plan_id
-                 LIMIT :count""".formatted(scope.plans()), scope.parameters(clock).addValue("count", count),
+                 LIMIT :count""".formatted(scope.plansOfRecord()), scope.parameters(clock).addValue("count", count),
                 (row, number) -> new Counted<>(new PortfolioRollUp.PlanLikelyToMiss(
                         row.getObject("plan_id", UUID.class), row.getString("title"),
                         1 - row.getDouble("probability_of_meeting_target"), row.getObject("target_date", LocalDate.class),
@@ -238,7 +243,7 @@ class PortfolioQueries {
                  WHERE %s AND mv.target_date AND %s
                  GROUP BY pv.plan_id, pv.title
                  ORDER BY sum(abs(mv.days)) DESC, count(*) DESC, pv.plan_id
-                 LIMIT :count""".formatted(scope.plans(), scope.movedInPeriod()),
+                 LIMIT :count""".formatted(scope.plansOfRecord(), scope.movedInPeriod()),
                 scope.parameters(clock).addValue("count", count),
                 (row, number) -> new Counted<>(new PortfolioRollUp.TargetDateMoves(row.getObject("plan_id", UUID.class),
                         row.getString("title"), row.getLong("moves"), row.getLong("days")), row.getLong("total")));
@@ -251,7 +256,7 @@ class PortfolioQueries {
                   FROM plan_view pv JOIN portfolio_plan pp USING (plan_id)
                  WHERE %s AND pp.goal_slip_days IS NOT NULL
                  ORDER BY pp.goal_slip_days DESC, pv.title COLLATE "C", pv.plan_id
-                 LIMIT :count""".formatted(scope.plans()), scope.parameters(clock).addValue("count", count),
+                 LIMIT :count""".formatted(scope.plansOfRecord()), scope.parameters(clock).addValue("count", count),
                 (row, number) -> new PortfolioRollUp.PlanSlip(row.getObject("plan_id", UUID.class),
                         row.getString("title"), row.getInt("goal_slip_days")));
     }
@@ -295,6 +300,6 @@ class PortfolioQueries {
                        (SELECT count(*) FROM portfolio_move mv
                          WHERE mv.plan_id = listed.plan_id AND mv.target_date AND %2$s) AS target_date_moves
                   FROM listed
-                 ORDER BY listed.position""".formatted(reached, scope.movedInPeriod(), scope.plans(), order, page);
+                 ORDER BY listed.position""".formatted(reached, scope.movedInPeriod(), scope.plansOfRecord(), order, page);
     }
 }

@@ -1,5 +1,8 @@
 package dev.backcast.query.history;
 
+import dev.backcast.plan.branches.BranchDiscarded;
+import dev.backcast.plan.branches.BranchMerged;
+import dev.backcast.plan.branches.PlanBranched;
 import dev.backcast.plan.Goal;
 import dev.backcast.plan.GoalAchieved;
 import dev.backcast.plan.PlanAbandoned;
@@ -64,6 +67,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class RevisionSummariesTest {
 
+    private static final UUID BRANCH = UUID.fromString("00000000-0000-0000-0000-0000000000bb");
     private static final UUID DESIGN = UUID.fromString("00000000-0000-0000-0000-000000000004");
     private static final UUID PRESS_KIT = UUID.fromString("00000000-0000-0000-0000-000000000005");
     private static final UUID MERCHANTS = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
@@ -140,7 +144,8 @@ class RevisionSummariesTest {
     }
 
     private static Stream<Told> everyExample() {
-        return Stream.concat(aPlanFromDraftToAchieved().told.stream(), anAbandonedPlan().told.stream());
+        return Stream.of(aPlanFromDraftToAchieved(), anAbandonedPlan(), aDiscardedBranch(), aMergedBranch())
+                .flatMap(story -> story.told.stream());
     }
 
     private static Story aPlanFromDraftToAchieved() {
@@ -264,6 +269,22 @@ class RevisionSummariesTest {
                         "Plan created: \"Mobile wallet for small merchants\", target 2027-06-30")
                 .then(new PlanAbandoned(PLAN, reason(ReasonCategory.EXTERNAL, "regulator said no")),
                         "Plan abandoned (EXTERNAL: regulator said no)");
+    }
+
+    private static Story aDiscardedBranch() {
+        return new Story()
+                .then(new PlanBranched(BRANCH, PLAN, 1, "No beta", PlanState.initial().evolve(DesignExample.created())),
+                        "What-if branch \"No beta\" started from revision 1 of the plan of record")
+                .then(new BranchDiscarded(BRANCH, reason(ReasonCategory.SCOPE, "beta stays")),
+                        "What-if branch discarded (SCOPE: beta stays)");
+    }
+
+    private static Story aMergedBranch() {
+        return new Story()
+                .then(new PlanBranched(BRANCH, PLAN, 1, "No beta", PlanState.initial().evolve(DesignExample.created())),
+                        "What-if branch \"No beta\" started from revision 1 of the plan of record")
+                .then(new BranchMerged(BRANCH, 9),
+                        "What-if branch merged into the plan of record, which reached revision 9");
     }
 
     private static MilestoneAdded milestone(UUID id, String name, int leadTimeDays, LocalDate deadline,

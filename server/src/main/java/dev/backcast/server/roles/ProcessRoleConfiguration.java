@@ -6,6 +6,7 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 
@@ -45,11 +46,15 @@ public class ProcessRoleConfiguration {
         }
     }
 
+    /** Right after sign-in, before anything reads the request or sends it elsewhere. */
+    public static final int ORDER = SecurityProperties.DEFAULT_FILTER_ORDER + 1;
+
     @Bean
     FilterRegistrationBean<RoleBoundary> roleBoundary(ProcessRole role, ProblemResponses problems) {
         FilterRegistrationBean<RoleBoundary> registration = new FilterRegistrationBean<>(new RoleBoundary(role,
                 problems));
         registration.addUrlPatterns("/api/*");
+        registration.setOrder(ORDER);
         return registration;
     }
 }

@@ -55,6 +55,12 @@ public class ProblemResponses {
                         + "semicolon, a '..' segment or a control character); ids are UUIDs");
     }
 
+    /** A what-if branch asked for under a plan it was not drawn from, or that does not exist. */
+    public void unknownBranch(HttpServletRequest request, HttpServletResponse response, String detail)
+            throws IOException {
+        write(request, response, HttpStatus.NOT_FOUND, "unknown-plan", "Unknown plan", detail);
+    }
+
     /** A request this process's role does not take (405), with where to send it instead. */
     public void notThisRole(HttpServletRequest request, HttpServletResponse response, String detail)
             throws IOException {

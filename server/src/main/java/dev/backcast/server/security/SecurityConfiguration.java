@@ -122,7 +122,8 @@ public class SecurityConfiguration {
                 .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.svg").permitAll()
                 .requestMatchers("/admin", "/admin/**").hasRole(Roles.ADMIN)
                 .requestMatchers("/api/admin/**").hasRole(Roles.ADMIN)
-                .requestMatchers("/api/audit", "/api/audit/**", "/api/plans/*/audit", "/api/plans/*/audit/**")
+                .requestMatchers("/api/audit", "/api/audit/**", "/api/plans/*/audit", "/api/plans/*/audit/**",
+                        "/api/plans/*/branches/*/audit", "/api/plans/*/branches/*/audit/**")
                 .hasAnyRole(Roles.ADMIN, Roles.AUDITOR)
                 .requestMatchers("/api/tokens", "/api/tokens/**").authenticated()
                 .requestMatchers(HttpMethod.GET, "/api/**").hasRole(Roles.VIEWER)

@@ -252,6 +252,39 @@ class BrowserIT {
         }
     }
 
+    @Test
+    void aPlannerTriesAWhatIfOnABranchComparesItWithThePlanAndMergesIt() {
+        Api api = new Api(port, "planner");
+        String planId = ExamplePlan.create(api, PORTFOLIO);
+        try (Browser browser = Browser.open(port).signIn("planner")) {
+            browser.go("/plans/" + planId);
+            browser.find("details.what-if summary").click();
+            browser.find("details.what-if input[name=name]").sendKeys("Beta takes a month");
+            browser.find("details.what-if button.primary").click();
+            browser.waitUntilPath("minRevision=1");
+            assertThat(browser.text(".branch-banner")).contains("What-if branch", "Beta takes a month",
+                    "never touch the plan of record");
+            String branchId = browser.url().replaceAll(".*/plans/([0-9a-f-]{36}).*", "$1");
+            assertThat(api.patch("/api/plans/" + planId + "/branches/" + branchId + "/milestones/"
+                    + ExamplePlan.milestoneId(api, planId, BETA_DONE), """
+                    {"leadTimeDays": 30, "reason": {"category": "ESTIMATE", "note": "Beta needs a month"}}""")
+                    .status()).isEqualTo(200);
+
+            browser.go("/plans/" + planId + "/branches/" + branchId + "/compare?minRevision=2");
+            assertThat(browser.text("table.redline")).contains(BETA_DONE, "20", "30");
+            assertThat(browser.all("table.both-timelines tr.differs")).isNotEmpty();
+            browser.assertPageHealthy();
+            browser.screenshot("branch-compare");
+
+            browser.find("form.merge-branch button.primary").click();
+            browser.waitUntilPath("/plans/" + planId + "?minRevision=");
+            assertThat(browser.text(".reverse-plan")).contains(BETA_DONE);
+            assertThat(browser.text("section.branches")).contains("Beta takes a month", "MERGED");
+            browser.assertPageHealthy();
+        }
+        assertThat(api.get("/api/plans/" + planId).json().get("milestones").toString()).contains("\"leadTimeDays\":30");
+    }
+
     private static void addMilestone(Browser browser, String name, int leadTimeDays, List<String> predecessors) {
         browser.find("#add-milestone summary").click();
         browser.find("#add-milestone input[name=name]").sendKeys(name);

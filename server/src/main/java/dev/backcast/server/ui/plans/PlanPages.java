@@ -6,6 +6,7 @@ import dev.backcast.plan.questions.QuestionKind;
 import dev.backcast.query.plans.PlanPage;
 import dev.backcast.query.plans.PlanQueriesController;
 import dev.backcast.query.plans.PlanReader;
+import dev.backcast.server.branches.Branches;
 import dev.backcast.server.ui.Filters;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,10 +29,12 @@ public class PlanPages {
 
     private final PlanQueriesController plans;
     private final PlanReader reader;
+    private final Branches branches;
 
-    public PlanPages(PlanQueriesController plans, PlanReader reader) {
+    public PlanPages(PlanQueriesController plans, PlanReader reader, Branches branches) {
         this.plans = plans;
         this.reader = reader;
+        this.branches = branches;
     }
 
     @GetMapping
@@ -73,6 +76,7 @@ public class PlanPages {
             reader.awaitRevision(planId, minRevision);
         }
         model.addAttribute("sheet", PlanSheet.of(reader.current(planId)));
+        model.addAttribute("branches", branches.of(planId));
         model.addAttribute("reasons", ReasonCategory.values());
         model.addAttribute("questionKinds", QuestionKind.values());
         return "plan";

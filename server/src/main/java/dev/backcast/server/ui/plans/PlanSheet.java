@@ -1,6 +1,7 @@
 package dev.backcast.server.ui.plans;
 
 import dev.backcast.plan.PlanStatus;
+import dev.backcast.plan.branches.BranchStatus;
 import dev.backcast.plan.questions.QuestionKind;
 import dev.backcast.plan.risks.RiskStatus;
 import dev.backcast.query.plans.PlanDocument;
@@ -31,7 +32,8 @@ public record PlanSheet(PlanDocument plan, Map<UUID, String> milestoneNames, Map
                 .toList();
         return new PlanSheet(plan, milestoneNames, metricNames, questions(plan, QuestionKind.CUSTOMER_FAQ),
                 questions(plan, QuestionKind.INTERNAL_FAQ), questions(plan, QuestionKind.SKEPTIC), risks,
-                plan.status() == PlanStatus.DRAFT || plan.status() == PlanStatus.ACTIVE);
+                (plan.status() == PlanStatus.DRAFT || plan.status() == PlanStatus.ACTIVE)
+                        && (plan.branch() == null || plan.branch().status() == BranchStatus.OPEN));
     }
 
     private static List<PlanDocument.Question> questions(PlanDocument plan, QuestionKind kind) {
