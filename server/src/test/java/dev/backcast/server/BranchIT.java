@@ -125,11 +125,17 @@ class BranchIT {
         String branch = plan + "/branches/" + branchId;
         String docs = id(planner.post(branch + "/milestones", "{\"name\": \"Docs\", \"leadTimeDays\": 5}"),
                 "milestoneId");
+        String key = "merge-" + branchId;
         Api.Response merged = planner.post(branch + "/merge", "{\"message\": \"Docs before launch\"}",
-                "If-Match", "\"" + head + "\"");
+                "If-Match", "\"" + head + "\"", "Idempotency-Key", key);
         assertThat(merged.status()).as(merged.toString()).isEqualTo(200);
         assertThat(merged.json().get("revision").asLong()).isEqualTo(head + 1);
         assertThat(merged.json().get("changes").asInt()).isEqualTo(1);
+        Api.Response retried = planner.post(branch + "/merge", "{\"message\": \"Docs before launch\"}",
+                "If-Match", "\"" + head + "\"", "Idempotency-Key", key);
+        assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
+        assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retried.json().get("revision").asLong()).isEqualTo(head + 1);
         Api.Response again = planner.post(branch + "/milestones", "{\"name\": \"More\", \"leadTimeDays\": 5}");
         assertThat(again.status()).as(again.toString()).isEqualTo(409);
         assertThat(again.json().get("detail").asText()).contains("merged");

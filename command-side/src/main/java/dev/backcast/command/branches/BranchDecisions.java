@@ -2,6 +2,7 @@ package dev.backcast.command.branches;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -30,7 +31,9 @@ import java.util.UUID;
 /** Decisions about what-if branches: starting one, giving it up, and recording its changes on the plan of record. */
 public final class BranchDecisions {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule()).build();
+    /** Copies events field by field; decimals keep their scale, as a metric's 0.50 is not its 0.5. */
+    private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).build();
 
     private BranchDecisions() {
     }
@@ -91,7 +94,7 @@ public final class BranchDecisions {
             }
             merged.add(onPlan);
         }
-        requireAcyclic(result);
+        requireWhole(result);
         return merged;
     }
 
@@ -116,7 +119,28 @@ public final class BranchDecisions {
                 + "applies to the plan of record: what it changes was removed there since the branch began");
     }
 
-    private static void requireAcyclic(PlanState result) {
+    /**
+     * The merged plan must hold together: every predecessor and metric a milestone names still exists, as does every
+     * step a step waits for, and no dependencies go round in a circle.
+     */
+    private static void requireWhole(PlanState result) {
+        for (Milestone milestone : result.milestones().values()) {
+            for (UUID predecessor : milestone.predecessors()) {
+                if (!result.milestones().containsKey(predecessor)) {
+                    throw missing("milestone \"" + milestone.name() + "\" waits for a milestone");
+                }
+            }
+            for (UUID metric : milestone.metrics()) {
+                if (!result.metrics().containsKey(metric)) {
+                    throw missing("milestone \"" + milestone.name() + "\" serves a metric");
+                }
+            }
+            milestone.steps().values().forEach(step -> step.predecessors().forEach(predecessor -> {
+                if (!milestone.steps().containsKey(predecessor)) {
+                    throw missing("step \"" + step.description() + "\" waits for a step");
+                }
+            }));
+        }
         try {
             BackwardScheduler.topologicalOrder(result.milestones().keySet(),
                     id -> result.milestones().get(id).predecessors());
@@ -129,6 +153,11 @@ public final class BranchDecisions {
                     + "in a circle, because the plan of record changed dependencies too; change them on the branch "
                     + "and merge again");
         }
+    }
+
+    private static PlanRejection missing(String what) {
+        return PlanRejection.ruleViolated(null, "With the branch's changes a " + what + " that the plan of record "
+                + "has removed since the branch began; change that on the branch and merge again");
     }
 
     /** The same event naming {@code planId}: every event names its plan in the same field. */

@@ -100,6 +100,18 @@ public class PlanWrites {
         return answer;
     }
 
+    /**
+     * The answer already given to this request's {@code Idempotency-Key}, when there is one: for writes that check
+     * more than the command does before sending it, so a retry gets the first answer instead of a refusal.
+     */
+    public Optional<ResponseEntity<Map<String, Object>>> storedAnswer(HttpServletRequest request, JsonNode body) {
+        String key = request.getHeader(IDEMPOTENCY_KEY);
+        if (key == null || key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+            return Optional.empty();
+        }
+        return replay(author(), key, requestHash(request, body));
+    }
+
     public ResponseEntity<Map<String, Object>> send(HttpServletRequest request, JsonNode body, Write write) {
         Long expectedVersion = expectedVersion(request.getHeader(HttpHeaders.IF_MATCH));
         String author = author();

@@ -12,6 +12,7 @@ import dev.backcast.plan.branches.DiscardBranch;
 import dev.backcast.plan.branches.MarkBranchMerged;
 import dev.backcast.plan.branches.MergeBranch;
 import dev.backcast.plan.branches.PlanBranched;
+import dev.backcast.plan.metrics.MetricMeasured;
 import dev.backcast.plan.milestones.AddMilestone;
 import dev.backcast.plan.milestones.MilestoneAdded;
 import dev.backcast.plan.milestones.MilestoneLeadTimeReestimated;
@@ -20,13 +21,17 @@ import dev.backcast.plan.milestones.MilestoneRemoved;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
 import static dev.backcast.command.GivenPlan.BECAUSE;
 import static dev.backcast.command.GivenPlan.BETA;
 import static dev.backcast.command.GivenPlan.GA;
+import static dev.backcast.command.GivenPlan.METRIC;
 import static dev.backcast.command.GivenPlan.PLAN_ID;
+import static dev.backcast.command.GivenPlan.TODAY;
+import static dev.backcast.command.GivenPlan.metricDefined;
 import static dev.backcast.command.GivenPlan.planFixture;
 import static dev.backcast.command.GivenPlan.planWithTwoMilestones;
 import static dev.backcast.command.GivenPlan.rejected;
@@ -144,6 +149,24 @@ class BranchCommandsTest {
     }
 
     @Test
+    void merging_keeps_a_measurement_as_it_was_written() {
+        fixture.given(planWithTwoMilestones())
+                .andGiven(metricDefined())
+                .when(merge(new MetricMeasured(BRANCH_ID, METRIC, new BigDecimal("12.50"), TODAY, null)))
+                .expectEvents(new MetricMeasured(PLAN_ID, METRIC, new BigDecimal("12.50"), TODAY, null));
+    }
+
+    @Test
+    void merging_is_refused_when_the_branch_waits_for_a_milestone_the_plan_removed_since() {
+        fixture.given(planWithTwoMilestones())
+                .andGiven(new MilestoneRemoved(PLAN_ID, GA, BECAUSE))
+                .when(merge(new MilestoneAdded(BRANCH_ID, DOCS, "Docs", null, null, 5, List.of(GA), null,
+                        List.of(), null)))
+                .expectException(rejected(RULE_VIOLATED, null))
+                .expectNoEvents();
+    }
+
+    @Test
     void lifecycle_decisions_of_a_branch_are_not_merged() {
         fixture.given(planWithTwoMilestones())
                 .when(merge(new PlanApproved(BRANCH_ID, null)))
@@ -153,7 +176,7 @@ class BranchCommandsTest {
     @Test
     void a_merged_branch_is_closed() {
         fixture.given(branched())
-                .when(new MarkBranchMerged(BRANCH_ID, 7))
+                .when(new MarkBranchMerged(BRANCH_ID, 0L, 7))
                 .expectEvents(new BranchMerged(BRANCH_ID, 7));
     }
 

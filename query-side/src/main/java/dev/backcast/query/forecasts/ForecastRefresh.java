@@ -94,8 +94,13 @@ public class ForecastRefresh {
         Refresh refresh = new Refresh(day, refreshed, Duration.ofNanos(System.nanoTime() - started).toMillis(),
                 complete, clock.instant());
         last.set(refresh);
-        LOG.info("Calibrated forecasts of {} plans brought to {} in {} ms{}", refreshed, day, refresh.tookMillis(),
-                complete ? "" : "; the rest follow in the next pass");
+        if (refreshed >= BATCH || !complete) {
+            LOG.info("Calibrated forecasts of {} plans brought to {} in {} ms{}", refreshed, day,
+                    refresh.tookMillis(), complete ? "" : "; the rest follow in the next pass");
+        } else {
+            LOG.debug("Calibrated forecasts of {} plan(s) brought to {} in {} ms", refreshed, day,
+                    refresh.tookMillis());
+        }
         return refresh;
     }
 

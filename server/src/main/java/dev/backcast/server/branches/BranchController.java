@@ -55,8 +55,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -190,6 +189,15 @@ public class BranchController {
                                                      @PathVariable UUID branchId,
                                                      @RequestBody(required = false) JsonNode body) {
         branches.requireBranchOf(planId, branchId);
+        Optional<ResponseEntity<Map<String, Object>>> answered = writes.storedAnswer(request, body);
+        if (answered.isPresent()) {
+            reader.awaitRevision(branchId, reader.head(branchId));
+            PlanState branch = reader.currentState(branchId);
+            if (branch.branch().status() == BranchStatus.OPEN) {
+                markMerged(branch, ((Number) answered.get().getBody().get("revision")).longValue());
+            }
+            return answered.get();
+        }
         reader.awaitRevision(branchId, reader.head(branchId));
         PlanState branch = reader.currentState(branchId);
         if (branch.branch().status() != BranchStatus.OPEN) {
@@ -197,14 +205,15 @@ public class BranchController {
         }
         reader.awaitRevision(planId, reader.head(planId));
         PlanState plan = reader.currentState(planId);
+        List<PlanEvent> changes = new ArrayList<>();
+        eventStore.readEvents(branchId.toString(), 1).asStream()
+                .takeWhile(event -> event.getSequenceNumber() < branch.revision())
+                .forEach(event -> changes.add((PlanEvent) event.getPayload()));
         List<Conflict> conflicts = conflicts(reader.at(planId, branch.branch().fromRevision()).state(), plan,
-                reader.at(branchId, 1).state(), branch);
+                reader.at(branchId, 1).state(), changes);
         if (!conflicts.isEmpty()) {
             throw new BranchConflict(branch.branch().name(), branch.branch().fromRevision(), conflicts);
         }
-        List<PlanEvent> changes = new ArrayList<>();
-        eventStore.readEvents(branchId.toString(), 1).asStream()
-                .forEach(message -> changes.add((PlanEvent) message.getPayload()));
         String message = body != null && body.hasNonNull("message") && body.get("message").isTextual()
                 ? body.get("message").asText() : "Merged what-if branch \"" + branch.branch().name() + "\"";
         String name = branch.branch().name();
@@ -212,15 +221,21 @@ public class BranchController {
         answer.put("branchId", branchId);
         answer.put("changes", changes.size());
         ResponseEntity<Map<String, Object>> merged = writes.send(request, body, new PlanWrites.Write(planId,
-                expected -> new MergeBranch(planId, expected, branchId, name, UUID.randomUUID(), message, changes),
-                HttpStatus.OK, null, answer));
-        if (!merged.getHeaders().containsKey("Idempotent-Replayed")) {
-            long revision = ((Number) merged.getBody().get("revision")).longValue();
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(new MarkBranchMerged(branchId, revision))
-                    .andMetaData(Map.of("author", SecurityContextHolder.getContext().getAuthentication().getName(),
-                            "correlationId", UUID.randomUUID().toString())));
-        }
+                expected -> new MergeBranch(planId, expected != null ? expected : plan.revision() - 1, branchId, name,
+                        UUID.randomUUID(), message, changes), HttpStatus.OK, null, answer));
+        markMerged(branch, ((Number) merged.getBody().get("revision")).longValue());
         return merged;
+    }
+
+    /**
+     * Closes the branch once the plan of record holds its changes; refused, as a conflict, if the branch changed
+     * since its events were read, and then the plan of record holds what was read and the branch stays open.
+     */
+    private void markMerged(PlanState branch, long mergedIntoRevision) {
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(new MarkBranchMerged(branch.planId(),
+                        branch.revision() - 1, mergedIntoRevision))
+                .andMetaData(Map.of("author", SecurityContextHolder.getContext().getAuthentication().getName(),
+                        "correlationId", UUID.randomUUID().toString())));
     }
 
     @DeleteMapping("/api/plans/{planId}/branches/{branchId}")
@@ -257,31 +272,61 @@ public class BranchController {
     }
 
     /**
-     * The elements (a metric, milestone, step, question, risk, baseline, or a field of the plan itself) changed on
-     * both sides since the branch began.
+     * The elements (a metric, milestone, step, question, risk, baseline, the plan's details, its press release or
+     * its target date) changed on both sides since the branch began. The branch's are taken event by event, so a
+     * change it made and took back still counts: merging replays every one of its events. An element conflicts
+     * with what it holds too: a step revised on one side, its milestone removed on the other.
      */
-    static List<Conflict> conflicts(PlanState planThen, PlanState planNow, PlanState branchThen, PlanState branchNow) {
+    static List<Conflict> conflicts(PlanState planThen, PlanState planNow, PlanState branchThen,
+                                    List<PlanEvent> branchEvents) {
         List<FieldChange> onPlan = StateChanges.between(planThen, planNow);
-        List<FieldChange> onBranch = StateChanges.between(branchThen.under(planThen), branchNow.under(planThen));
-        Set<String> changedOnPlan = new TreeSet<>();
-        onPlan.forEach(change -> changedOnPlan.add(element(change.path())));
+        List<FieldChange> onBranch = new ArrayList<>();
+        PlanState before = branchThen;
+        for (PlanEvent event : branchEvents) {
+            PlanState after = before.evolve(event);
+            onBranch.addAll(StateChanges.between(before.under(planThen), after.under(planThen)));
+            before = after;
+        }
         Map<String, Conflict> conflicts = new LinkedHashMap<>();
         for (FieldChange change : onBranch) {
             String element = element(change.path());
-            if (changedOnPlan.contains(element)) {
-                conflicts.computeIfAbsent(element, key -> new Conflict(key, onPlan.stream()
-                        .filter(planChange -> element(planChange.path()).equals(key)).toList(), new ArrayList<>()))
-                        .onBranch().add(change);
+            List<FieldChange> clashing = onPlan.stream().filter(planChange -> overlap(element(planChange.path()),
+                    element)).toList();
+            if (!clashing.isEmpty()) {
+                Conflict conflict = conflicts.computeIfAbsent(element, key -> new Conflict(key, clashing,
+                        new ArrayList<>()));
+                if (!conflict.onBranch().contains(change)) {
+                    conflict.onBranch().add(change);
+                }
             }
         }
         return List.copyOf(conflicts.values());
     }
 
-    /** The element a changed path belongs to: a step within its milestone, else the first two keys. */
+    /** Whether two elements are the same, or one holds the other. */
+    private static boolean overlap(String one, String other) {
+        return one.equals(other) || one.startsWith(other + "/") || other.startsWith(one + "/");
+    }
+
+    /**
+     * The element a changed path belongs to, as the events that change it see it: a step within its milestone; a
+     * metric, milestone, question, risk or baseline; the details (title, portfolio, calendar), which change
+     * together; the press release, whose texts change together; the target date, which moves on its own.
+     */
     static String element(String path) {
         String[] keys = path.split("/");
-        int depth = keys.length > 3 && keys[0].equals("milestones") && keys[2].equals("steps") ? 4 : 2;
-        return String.join("/", Arrays.copyOf(keys, Math.min(depth, keys.length)));
+        switch (keys[0]) {
+            case "title", "portfolio", "calendar" -> {
+                return "details";
+            }
+            case "goal" -> {
+                return keys.length > 1 && keys[1].equals("targetDate") ? "goal/targetDate" : "goal";
+            }
+            default -> {
+                int depth = keys.length > 3 && keys[0].equals("milestones") && keys[2].equals("steps") ? 4 : 2;
+                return String.join("/", Arrays.copyOf(keys, Math.min(depth, keys.length)));
+            }
+        }
     }
 
     /** The branch and the plan of record both changed the same elements. */
