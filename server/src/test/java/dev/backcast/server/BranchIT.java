@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +31,9 @@ class BranchIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private final UUID beta = UUID.randomUUID();
     private final UUID certification = UUID.randomUUID();
@@ -72,6 +77,10 @@ class BranchIT {
         assertThat(exportedEvents(planner)).hasSize((int) eventsBefore)
                 .noneMatch(line -> line.contains(branchId));
         assertThat(planner.get(plan + "/events").text()).doesNotContain(branchId);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM plan_event_log WHERE plan_id = ?::uuid", Long.class,
+                branchId)).as("the analysts' log holds plans of record only").isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, branchId)).as("the branch's own stream").isEqualTo(3);
 
         JsonNode comparison = planner.get(branch + "/compare").json();
         assertThat(comparison.get("planRevision").asLong()).isEqualTo(approved);

@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -49,7 +48,7 @@ public class EventExportController {
 
     @GetMapping(value = "/api/events", produces = "application/x-ndjson")
     @Operation(summary = "All events of all plans of record as NDJSON, in global order", description = "What-if "
-            + "branches are left out (their positions are skipped). Each line: position, "
+            + "branches are left out. Each line: position, "
             + "planId, revision, type, recordedAt, author, correlationId, changeSetId, changeSetMessage, demo and the "
             + "event as stored. Resume with after=<the last position read>. A page ends early at an event still "
             + "being written, so no event is ever skipped.")
@@ -65,39 +64,69 @@ public class EventExportController {
         return ResponseEntity.ok().contentType(PlanEventsController.NDJSON).body(body);
     }
 
+    /**
+     * Writes up to {@code limit} events of plans of record after {@code after}. Events of what-if branches are read
+     * and passed over, so their positions are no gaps; a chunk made only of them is followed by the next one.
+     */
     private void write(long after, int limit, OutputStream output) throws IOException {
         Instant settled = clock.instant().minus(settleTime);
         try (JsonGenerator generator = json.getFactory().createGenerator(output)) {
             generator.setRootValueSeparator(null);
-            jdbc.query(connection -> {
+            Page page = new Page(after, limit);
+            while (page.readChunk(generator, settled)) {
+                generator.flush();
+            }
+        }
+    }
+
+    /** Where one export page stands: the last position read, what is still to write, whether it must end. */
+    private final class Page {
+
+        private long lastRead;
+        private int toWrite;
+
+        Page(long after, int limit) {
+            this.lastRead = after;
+            this.toWrite = limit;
+        }
+
+        /** Reads the next chunk of the store; answers whether the page goes on with another. */
+        boolean readChunk(JsonGenerator generator, Instant settled) {
+            int chunk = toWrite;
+            Boolean more = jdbc.query(connection -> {
                 var statement = connection.prepareStatement("""
                         SELECT e.global_index, e.aggregate_identifier, e.sequence_number, e.payload_type,
                                e.time_stamp, convert_from(e.payload, 'UTF8') AS payload,
-                               convert_from(e.meta_data, 'UTF8') AS meta_data
+                               convert_from(e.meta_data, 'UTF8') AS meta_data,
+                               EXISTS (SELECT 1 FROM domain_event_entry first
+                                        WHERE first.aggregate_identifier = e.aggregate_identifier
+                                          AND first.sequence_number = 0 AND first.payload_type = ?) AS branch
                           FROM domain_event_entry e
                          WHERE e.global_index > ?
-                           AND NOT EXISTS (SELECT 1 FROM domain_event_entry first
-                                            WHERE first.aggregate_identifier = e.aggregate_identifier
-                                              AND first.sequence_number = 0 AND first.payload_type = ?)
                          ORDER BY e.global_index
                          LIMIT ?""");
-                statement.setLong(1, after);
-                statement.setString(2, PlanBranched.class.getName());
-                statement.setInt(3, limit);
+                statement.setString(1, PlanBranched.class.getName());
+                statement.setLong(2, lastRead);
+                statement.setInt(3, chunk);
                 statement.setFetchSize(500);
                 return statement;
-            }, (ResultSetExtractor<Void>) rows -> {
-                long expected = after + 1;
+            }, rows -> {
+                int read = 0;
                 while (rows.next()) {
                     long position = rows.getLong("global_index");
-                    if (position != expected && Instant.parse(rows.getString("time_stamp")).isAfter(settled)) {
-                        return null;
+                    if (position != lastRead + 1 && Instant.parse(rows.getString("time_stamp")).isAfter(settled)) {
+                        return false;
                     }
-                    writeLine(generator, rows, position);
-                    expected = position + 1;
+                    read++;
+                    lastRead = position;
+                    if (!rows.getBoolean("branch")) {
+                        writeLine(generator, rows, position);
+                        toWrite--;
+                    }
                 }
-                return null;
+                return read == chunk && toWrite > 0;
             });
+            return Boolean.TRUE.equals(more);
         }
     }
 

@@ -281,6 +281,8 @@ class BrowserIT {
             assertThat(browser.text(".reverse-plan")).contains(BETA_DONE);
             assertThat(browser.text("section.branches")).contains("Beta takes a month", "MERGED");
             browser.assertPageHealthy();
+            browser.script("window.scrollTo(0, document.querySelector('section.branches').offsetTop - 200)");
+            browser.screenshot("plan-with-branches");
         }
         assertThat(api.get("/api/plans/" + planId).json().get("milestones").toString()).contains("\"leadTimeDays\":30");
     }
