@@ -63,6 +63,8 @@ public final class Benchmark {
             calibrated forecasts made at past moments of a generated organisation were met.""";
     /** Holds only what one run writes; dropped and created again by every run. */
     private static final String FRESH_DATABASE = "backcast_benchmark";
+    /** Holds the example plans the calibration report replays; dropped and created again by every report. */
+    private static final String DEMO_DATABASE = "backcast_calibration_demo";
     /** Holds the organisation's plans; kept between runs with --keep-store. */
     private static final String ORGANISATION_DATABASE = "backcast_benchmark_organisation";
     private static final List<Integer> LOAD_CLIENT_COUNTS = List.of(8, 16);
@@ -283,21 +285,67 @@ public final class Benchmark {
         close(readers);
     }
 
+    /** Where a server of its own that loaded the example plans answers, and an API token for it. */
+    record DemoServer(String base, String token) {
+    }
+
+    /** Runs {@code work} against a server of its own, on a fresh database, that loaded the example plans. */
+    void withDemoServer(DemoWork work) throws Exception {
+        EmbeddedPostgres embedded = startPostgres();
+        try {
+            recreateDatabase(DEMO_DATABASE);
+            startServer(DEMO_DATABASE, "UTC", "--backcast.demo=true");
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (!demoProjected()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("The example plans did not load within two minutes");
+                }
+                Thread.sleep(250);
+            }
+            work.run(new DemoServer(base, token));
+        } finally {
+            stopServer();
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+
+    /** Whether the example plans are recorded and every projection holds them. */
+    private boolean demoProjected() throws Exception {
+        if (JSON.readTree(get("/api/plans?size=1").body()).path("total").asLong() == 0) {
+            return false;
+        }
+        for (JsonNode projection : JSON.readTree(get("/api/admin/projections").body())) {
+            if (projection.get("lag").asLong() > 0 || projection.get("replaying").asBoolean()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @FunctionalInterface
+    interface DemoWork {
+        void run(DemoServer server) throws Exception;
+    }
+
     /** Starts the server on {@code database}, which must be empty or the server's own. */
-    private void startServer(String database, String timeZone) throws Exception {
+    private void startServer(String database, String timeZone, String... options) throws Exception {
         this.database = database;
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
         Path log = Files.createTempFile("backcast-benchmark-server", ".log");
-        server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                        .toString(), "-Xmx512m",
                 "-jar", serverJar.toAbsolutePath().toString(), "--server.port=" + port,
                 "--spring.datasource.url=" + databaseUrl(database), "--spring.datasource.username=" + dbUser,
                 "--spring.datasource.password=" + dbPassword,
                 "--backcast.users=" + USER + ":" + PASSWORD + ":PLANNER+ADMIN",
-                "--backcast.audit.signing-key=" + sealSigningKey(), "--backcast.time-zone=" + timeZone)
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                "--backcast.audit.signing-key=" + sealSigningKey(), "--backcast.time-zone=" + timeZone));
+        command.addAll(List.of(options));
+        server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         base = "http://localhost:" + port;
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (true) {

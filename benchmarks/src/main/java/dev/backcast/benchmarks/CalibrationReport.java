@@ -1,5 +1,6 @@
 package dev.backcast.benchmarks;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,12 +18,19 @@ import dev.backcast.plan.scheduling.BackwardScheduler;
 import dev.backcast.plan.scheduling.CalendarKind;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -40,9 +48,11 @@ public final class CalibrationReport {
 
     static final String USAGE = """
             Usage: java -jar benchmarks/target/benchmarks.jar calibration [options]
-              --plans=N        plans in the generated organisation (default 600)
-              --seed=N         the seed of the organisation and of every simulation (default 1)
-              --report=PATH    where to write the JSON report (default benchmarks/target/calibration-report.json)""";
+              --plans=N          plans in the generated organisation (default 600)
+              --seed=N           the seed of the organisation and of every simulation (default 1)
+              --demo             also replay the example plans on a server of its own, through its forecast API
+              --server-jar=PATH  the server jar for --demo (default server/target/backcast.jar)
+              --report=PATH      where to write the JSON report (default benchmarks/target/calibration-report.json)""";
 
     /** A portfolio of the generated organisation and the known distribution of its milestones' duration ratios. */
     record Portfolio(String name, double medianRatio, double sigma) {
@@ -58,6 +68,10 @@ public final class CalibrationReport {
     private static final LocalDate FIRST_APPROVAL = LocalDate.of(2023, 1, 2);
     private static final int APPROVALS_SPREAD_DAYS = 3 * 365;
     private static final int RUNS = MonteCarloForecast.MIN_RUNS;
+    /** More revisions than an example plan has before its goal is achieved. */
+    private static final int MAX_REVISIONS = 200;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** How the forecasts made at one kind of moment fared. */
     record Tally(String portfolio, String moment, int forecasts, int calibrated, int atOrBeforeP50,
@@ -107,17 +121,22 @@ public final class CalibrationReport {
     private final int plans;
     private final long seed;
     private final Path reportPath;
+    private final Path demoServerJar;
 
-    CalibrationReport(int plans, long seed, Path reportPath) {
+    /** @param demoServerJar the server jar to replay the example plans on, or null to leave them out */
+    CalibrationReport(int plans, long seed, Path reportPath, Path demoServerJar) {
         this.plans = plans;
         this.seed = seed;
         this.reportPath = reportPath;
+        this.demoServerJar = demoServerJar;
     }
 
     static CalibrationReport fromArguments(List<String> args) {
         int plans = 600;
         long seed = 1;
         Path report = Path.of("benchmarks", "target", "calibration-report.json");
+        boolean demo = false;
+        Path serverJar = Path.of("server", "target", "backcast.jar");
         for (String arg : args) {
             if (arg.startsWith("--plans=")) {
                 plans = Integer.parseInt(arg.substring("--plans=".length()));
@@ -125,6 +144,10 @@ public final class CalibrationReport {
                 seed = Long.parseLong(arg.substring("--seed=".length()));
             } else if (arg.startsWith("--report=")) {
                 report = Path.of(arg.substring("--report=".length()));
+            } else if (arg.equals("--demo")) {
+                demo = true;
+            } else if (arg.startsWith("--server-jar=")) {
+                serverJar = Path.of(arg.substring("--server-jar=".length()));
             } else {
                 throw new IllegalArgumentException("Unknown option " + arg);
             }
@@ -132,10 +155,10 @@ public final class CalibrationReport {
         if (plans < 2) {
             throw new IllegalArgumentException("--plans must be at least 2");
         }
-        return new CalibrationReport(plans, seed, report);
+        return new CalibrationReport(plans, seed, report, demo ? serverJar : null);
     }
 
-    public static void main(List<String> args) throws IOException {
+    public static void main(List<String> args) throws Exception {
         CalibrationReport report;
         try {
             report = fromArguments(args);
@@ -145,7 +168,11 @@ public final class CalibrationReport {
             System.exit(2);
             return;
         }
-        report.print(report.measure());
+        List<Tally> tallies = new ArrayList<>(report.measure());
+        if (report.demoServerJar != null) {
+            tallies.addAll(report.measureExamplePlans());
+        }
+        report.print(tallies);
     }
 
     /** Every portfolio's and moment's tally, then the whole organisation's, in that order. */
@@ -211,6 +238,67 @@ public final class CalibrationReport {
                 atOrBefore(actual, plain));
     }
 
+    /**
+     * The example plans replayed through the forecast API: for every achieved one, the forecast as of each of its
+     * revisions from its approval to before its achievement, against the day it was achieved.
+     */
+    List<Tally> measureExamplePlans() throws Exception {
+        List<Tally> tallies = new ArrayList<>();
+        Benchmark.fromArguments("--server-jar=" + demoServerJar).withDemoServer(server -> {
+            Tally atApproval = new Tally("demo", "approval", 0, 0, 0, 0, 0, 0);
+            Tally later = new Tally("demo", "later", 0, 0, 0, 0, 0, 0);
+            for (JsonNode plan : get(server, "/api/plans?status=ACHIEVED&size=200").get("items")) {
+                String planId = plan.get("planId").asText();
+                LocalDate achieved = LocalDate.parse(get(server, "/api/plans/" + planId).get("achievedOn").asText());
+                boolean approved = false;
+                for (JsonNode revision : get(server, "/api/plans/" + planId + "/revisions?order=oldest&limit="
+                        + MAX_REVISIONS).get("items")) {
+                    String type = revision.get("eventType").asText();
+                    if (type.equals("GoalAchieved")) {
+                        break;
+                    }
+                    boolean approval = type.equals("PlanApproved");
+                    approved |= approval;
+                    if (approved) {
+                        JsonNode forecast = get(server, "/api/plans/" + planId + "/forecast?seed=" + seed + "&asOf="
+                                + URLEncoder.encode(revision.get("recordedAt").asText(), StandardCharsets.UTF_8));
+                        Tally one = tally(forecast, achieved);
+                        if (approval) {
+                            atApproval = atApproval.plus(one);
+                        } else {
+                            later = later.plus(one);
+                        }
+                    }
+                }
+            }
+            tallies.add(atApproval);
+            tallies.add(later);
+        });
+        return tallies;
+    }
+
+    /** One forecast as the API answered it, against the day the goal was achieved. */
+    private static Tally tally(JsonNode forecast, LocalDate achieved) {
+        LocalDate plain = LocalDate.parse(forecast.get("plainForecastGoalDate").asText());
+        if (!forecast.get("calibrated").asBoolean()) {
+            return new Tally("demo", null, 1, 0, 0, 0, 0, 0);
+        }
+        JsonNode goal = forecast.get("goal");
+        return new Tally("demo", null, 1, 1, atOrBefore(achieved, LocalDate.parse(goal.get("p50").asText())),
+                atOrBefore(achieved, LocalDate.parse(goal.get("p80").asText())),
+                atOrBefore(achieved, LocalDate.parse(goal.get("p95").asText())), atOrBefore(achieved, plain));
+    }
+
+    private static JsonNode get(Benchmark.DemoServer server, String path) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server.base() + path))
+                .header("Authorization", "Bearer " + server.token()).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
     private static int atOrBefore(LocalDate actual, LocalDate forecast) {
         return actual.isAfter(forecast) ? 0 : 1;
     }
@@ -244,30 +332,37 @@ public final class CalibrationReport {
         }
         System.out.printf("%n%-10s %-9s %9s %10s %8s %8s %8s %8s%n", "portfolio", "made at", "forecasts",
                 "calibrated", "<= P50", "<= P80", "<= P95", "<= plain");
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode report = json.createObjectNode();
+        ObjectNode report = JSON.createObjectNode();
         report.put("plans", plans).put("seed", seed).put("runs", RUNS);
         ArrayNode distributions = report.putArray("portfolios");
         PORTFOLIOS.forEach(portfolio -> distributions.addObject().put("name", portfolio.name())
                 .put("medianRatio", portfolio.medianRatio()).put("sigma", portfolio.sigma()));
         ArrayNode rows = report.putArray("tallies");
         for (Tally tally : tallies) {
-            System.out.printf("%-10s %-9s %9d %10d %7.1f%% %7.1f%% %7.1f%% %7.1f%%%n", tally.portfolio(),
-                    tally.moment(), tally.forecasts(), tally.calibrated(), 100 * tally.share(tally.atOrBeforeP50()),
-                    100 * tally.share(tally.atOrBeforeP80()), 100 * tally.share(tally.atOrBeforeP95()),
-                    100 * tally.share(tally.atOrBeforePlain()));
-            rows.addObject().put("portfolio", tally.portfolio()).put("madeAt", tally.moment())
-                    .put("forecasts", tally.forecasts()).put("calibrated", tally.calibrated())
-                    .put("atOrBeforeP50", tally.share(tally.atOrBeforeP50()))
-                    .put("atOrBeforeP80", tally.share(tally.atOrBeforeP80()))
-                    .put("atOrBeforeP95", tally.share(tally.atOrBeforeP95()))
-                    .put("atOrBeforePlainForecast", tally.share(tally.atOrBeforePlain()));
+            System.out.printf("%-10s %-9s %9d %10d %8s %8s %8s %8s%n", tally.portfolio(), tally.moment(),
+                    tally.forecasts(), tally.calibrated(), percent(tally.share(tally.atOrBeforeP50())),
+                    percent(tally.share(tally.atOrBeforeP80())), percent(tally.share(tally.atOrBeforeP95())),
+                    percent(tally.share(tally.atOrBeforePlain())));
+            ObjectNode row = rows.addObject().put("portfolio", tally.portfolio()).put("madeAt", tally.moment())
+                    .put("forecasts", tally.forecasts()).put("calibrated", tally.calibrated());
+            if (tally.calibrated() > 0) {
+                row.put("atOrBeforeP50", tally.share(tally.atOrBeforeP50()))
+                        .put("atOrBeforeP80", tally.share(tally.atOrBeforeP80()))
+                        .put("atOrBeforeP95", tally.share(tally.atOrBeforeP95()))
+                        .put("atOrBeforePlainForecast", tally.share(tally.atOrBeforePlain()));
+            }
         }
         System.out.println("\nA calibrated P80 is met by about 80 % of the calibrated forecasts; \"calibrated\" counts "
-                + "the forecasts that had at least " + ReferenceRecord.MINIMUM_SIZE + " reference milestones.");
+                + "the forecasts that had at least " + ReferenceRecord.MINIMUM_SIZE + " reference milestones, and the "
+                + "shares are of those.");
         Files.createDirectories(reportPath.toAbsolutePath().getParent());
-        json.writerWithDefaultPrettyPrinter().writeValue(reportPath.toFile(), report);
+        JSON.writerWithDefaultPrettyPrinter().writeValue(reportPath.toFile(), report);
         System.out.println("Report written to " + reportPath);
+    }
+
+    /** A share as a percentage, or a dash when there was nothing to share out. */
+    private static String percent(double share) {
+        return Double.isNaN(share) ? "—" : String.format(Locale.ROOT, "%.1f%%", 100 * share);
     }
 
     /** A standard normal draw (Box–Muller), from the generator's own random source so a seed fixes it. */

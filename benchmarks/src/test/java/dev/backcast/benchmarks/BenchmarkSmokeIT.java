@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,6 +42,22 @@ class BenchmarkSmokeIT {
                     assertThat(figure.get("generatorCeiling").asDouble()).as(figure.toString()).isPositive();
                     assertThat(figure.has("unexpectedAnswers")).as(figure.toString()).isFalse();
                 });
+    }
+
+    /**
+     * The example plans replayed through a real server's forecast API: the achieved plan is forecast as of its
+     * approval and each later revision, and none of those forecasts is calibrated, as the examples hold fewer than
+     * 30 reference milestones.
+     */
+    @Test
+    void theExamplePlansAreReplayedThroughTheForecastApi() throws Exception {
+        List<CalibrationReport.Tally> tallies = new CalibrationReport(2, 1, Path.of("target", "unused.json"),
+                Path.of("../server/target/backcast.jar")).measureExamplePlans();
+
+        assertThat(tallies).extracting(CalibrationReport.Tally::moment).containsExactly("approval", "later");
+        assertThat(tallies.get(0).forecasts()).isEqualTo(1);
+        assertThat(tallies.get(1).forecasts()).isPositive();
+        assertThat(tallies).allSatisfy(tally -> assertThat(tally.calibrated()).isZero());
     }
 
     @Test

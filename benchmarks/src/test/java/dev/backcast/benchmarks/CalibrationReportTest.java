@@ -18,7 +18,7 @@ class CalibrationReportTest {
 
     @Test
     void calibrated_percentiles_are_met_about_as_often_as_they_promise() {
-        List<CalibrationReport.Tally> tallies = new CalibrationReport(600, 1, Path.of("unused")).measure();
+        List<CalibrationReport.Tally> tallies = new CalibrationReport(600, 1, Path.of("unused"), null).measure();
 
         CalibrationReport.Tally all = tallies.get(tallies.size() - 1);
         assertThat(all.forecasts()).isEqualTo(1200);
