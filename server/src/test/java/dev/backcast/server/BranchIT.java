@@ -81,6 +81,13 @@ class BranchIT {
                 branchId)).as("the analysts' log holds plans of record only").isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
                 Long.class, branchId)).as("the branch's own stream").isEqualTo(3);
+        Api auditor = new Api(port, "auditor");
+        JsonNode planChain = auditor.get(plan + "/audit").json();
+        assertThat(planChain.get("status").asText()).isEqualTo("INTACT");
+        assertThat(planChain.get("events").asLong()).as("the plan's chain holds its own events").isEqualTo(approved);
+        JsonNode branchChain = auditor.get(branch + "/audit").json();
+        assertThat(branchChain.get("status").asText()).isEqualTo("INTACT");
+        assertThat(branchChain.get("events").asLong()).as("the branch has a chain of its own").isEqualTo(3);
 
         JsonNode comparison = planner.get(branch + "/compare").json();
         assertThat(comparison.get("planRevision").asLong()).isEqualTo(approved);
