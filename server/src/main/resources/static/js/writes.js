@@ -149,6 +149,10 @@
             window.location.assign('/plans/' + json.planId + '?minRevision=' + json.revision);
             return;
         }
+        if (form.dataset.then === 'plan-page') {
+            window.location.assign('/plans/' + json.planId);
+            return;
+        }
         if (form.dataset.then === 'created-branch') {
             window.location.assign('/plans/' + json.branchId + '?minRevision=' + json.revision);
             return;

@@ -224,12 +224,14 @@ public class BranchController {
                 expected -> new MergeBranch(planId, expected != null ? expected : plan.revision() - 1, branchId, name,
                         UUID.randomUUID(), message, changes), HttpStatus.OK, null, answer));
         markMerged(branch, ((Number) merged.getBody().get("revision")).longValue());
+        reader.awaitRevision(branchId, branch.revision() + 1);
         return merged;
     }
 
     /**
      * Closes the branch once the plan of record holds its changes; refused, as a conflict, if the branch changed
-     * since its events were read, and then the plan of record holds what was read and the branch stays open.
+     * since its events were read, and then the plan of record holds what was read and the branch stays open. The
+     * answer waits until the branch reads as closed, so the plan's list of branches shows it at once.
      */
     private void markMerged(PlanState branch, long mergedIntoRevision) {
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(new MarkBranchMerged(branch.planId(),
@@ -251,8 +253,10 @@ public class BranchController {
         Reason reason = reasonOf(withReason);
         Map<String, Object> answer = PlanWrites.answer(planId);
         answer.put("branchId", branchId);
-        return writes.send(request, withReason, new PlanWrites.Write(branchId,
+        ResponseEntity<Map<String, Object>> discarded = writes.send(request, withReason, new PlanWrites.Write(branchId,
                 expected -> new DiscardBranch(branchId, reason), HttpStatus.OK, null, answer));
+        reader.awaitRevision(branchId, ((Number) discarded.getBody().get("revision")).longValue());
+        return discarded;
     }
 
     private Reason reasonOf(JsonNode body) {

@@ -3,6 +3,7 @@ package dev.backcast.server.ui;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.backcast.server.Api;
 import dev.backcast.server.BackcastIntegrationTest;
+import dev.backcast.server.PlanRequests;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -253,7 +254,7 @@ class BrowserIT {
     }
 
     @Test
-    void aPlannerTriesAWhatIfOnABranchComparesItWithThePlanAndMergesIt() {
+    void aPlannerTriesAWhatIfOnABranchComparesItWithThePlanMergesItAndDiscardsAnother() {
         Api api = new Api(port, "planner");
         String planId = ExamplePlan.create(api, PORTFOLIO);
         try (Browser browser = Browser.open(port).signIn("planner")) {
@@ -283,6 +284,17 @@ class BrowserIT {
             browser.assertPageHealthy();
             browser.script("window.scrollTo(0, document.querySelector('section.branches').offsetTop - 200)");
             browser.screenshot("plan-with-branches");
+
+            String second = PlanRequests.id(api.post("/api/plans/" + planId + "/branches",
+                    "{\"name\": \"No prototype\"}"), "branchId");
+            browser.go("/plans/" + planId + "/branches/" + second + "/compare?minRevision=1");
+            browser.find("details.discard summary").click();
+            new Select(browser.find("form.discard-branch select[name='reason.category']")).selectByValue("SCOPE");
+            browser.find("form.discard-branch input[name='reason.note']").sendKeys("The prototype stays");
+            browser.find("form.discard-branch button.primary").click();
+            await().atMost(Duration.ofSeconds(15)).until(() -> browser.url().endsWith("/plans/" + planId));
+            assertThat(browser.text("section.branches")).contains("No prototype", "DISCARDED");
+            browser.assertPageHealthy();
         }
         assertThat(api.get("/api/plans/" + planId).json().get("milestones").toString()).contains("\"leadTimeDays\":30");
     }
