@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,8 +23,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * Keeps each open plan's calibrated forecast (the default runs and seed of the forecast API) as of its revision and
  * today, for the portfolio's ranking by chance of missing the target. A pass reads the reference record once and
  * simulates the stale plans in batches until none is left or its time is up; the next pass goes on from there. A
- * plan that had too little history to calibrate on is looked at again as soon as the record grows, which costs no
- * simulation while the record stays too small; a calibrated forecast waits for the plan or the day to change.
+ * plan that had too little history to calibrate on is looked at again as soon as the record holds another number of
+ * milestones, which costs no simulation while the record stays too small; a calibrated forecast waits for the plan
+ * or the day to change.
  */
 @Component
 public class ForecastRefresh {
@@ -59,13 +59,11 @@ public class ForecastRefresh {
 
     /** Forecasts the open plans whose stored forecast is of another revision or day; null with nothing to do. */
     public synchronized Refresh refreshStale(Duration budget) {
-        Timestamp recordGrew = jdbc.queryForObject("""
-                SELECT greatest((SELECT max(reached_recorded_at) FROM reference_milestone),
-                                (SELECT max(closed_at) FROM reference_plan))""", Timestamp.class);
         Instant moment = clock.instant();
         LocalDate day = LocalDate.ofInstant(moment, clock.getZone());
         long started = System.nanoTime();
-        Map<Boolean, ReferenceRecord> records = new HashMap<>();
+        Map<Boolean, ReferenceRecord> records = Map.of(false, referenceRecords.load(false, moment, day),
+                true, referenceRecords.load(true, moment, day));
         int refreshed = 0;
         boolean complete = false;
         while (!complete && Duration.ofNanos(System.nanoTime() - started).compareTo(budget) < 0) {
@@ -76,14 +74,14 @@ public class ForecastRefresh {
                       LEFT JOIN reference_plan rp ON rp.plan_id = pv.plan_id
                      WHERE pv.status IN ('DRAFT', 'ACTIVE') AND pv.branch_of IS NULL
                        AND (pf.plan_id IS NULL OR pf.revision <> pv.revision OR pf.as_of <> ?
-                            OR (NOT pf.calibrated AND pf.computed_at < ?))
+                            OR (NOT pf.calibrated AND pf.record_size
+                                <> CASE WHEN coalesce(rp.demo, FALSE) THEN ? ELSE ? END))
                      ORDER BY pv.plan_id LIMIT ?""",
                     (row, number) -> new StalePlan(row.getObject("plan_id", UUID.class), row.getBoolean("example"),
-                            row.getString("state")), Date.valueOf(day), recordGrew, BATCH);
+                            row.getString("state")), Date.valueOf(day), records.get(true).observations().size(),
+                    records.get(false).observations().size(), BATCH);
             for (StalePlan plan : stale) {
-                ReferenceRecord record = records.computeIfAbsent(plan.example(),
-                        example -> referenceRecords.load(example, moment, day));
-                store(plan, record, moment);
+                store(plan, records.get(plan.example()), moment);
             }
             refreshed += stale.size();
             complete = stale.size() < BATCH;
@@ -122,15 +120,16 @@ public class ForecastRefresh {
         boolean calibrated = forecast != null && forecast.calibrated();
         jdbc.update("""
                 INSERT INTO plan_forecast (plan_id, revision, as_of, computed_at, calibrated, reference_size,
-                                           probability_of_meeting_target, p50, p80, p95)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                           record_size, probability_of_meeting_target, p50, p80, p95)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (plan_id) DO UPDATE SET revision = excluded.revision, as_of = excluded.as_of,
                     computed_at = excluded.computed_at, calibrated = excluded.calibrated,
-                    reference_size = excluded.reference_size,
+                    reference_size = excluded.reference_size, record_size = excluded.record_size,
                     probability_of_meeting_target = excluded.probability_of_meeting_target,
                     p50 = excluded.p50, p80 = excluded.p80, p95 = excluded.p95""",
                 plan.planId(), plan.revision(), Date.valueOf(record.day()), Timestamp.from(moment), calibrated,
                 forecast == null || forecast.referenceClass() == null ? 0 : forecast.referenceClass().size(),
+                record.observations().size(),
                 calibrated ? forecast.probabilityOfMeetingTarget() : null,
                 calibrated ? Date.valueOf(forecast.goal().p50()) : null,
                 calibrated ? Date.valueOf(forecast.goal().p80()) : null,
