@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,11 +22,11 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Keeps each open plan's calibrated forecast (the default runs and seed of the forecast API) as of its revision and
- * today, for the portfolio's ranking by chance of missing the target. A pass reads the reference record once and
- * simulates the stale plans in batches until none is left or its time is up; the next pass goes on from there. A
- * plan that had too little history to calibrate on is looked at again as soon as the record holds another number of
- * milestones, which costs no simulation while the record stays too small; a calibrated forecast waits for the plan
- * or the day to change.
+ * today, for the portfolio's ranking by chance of missing the target. A pass counts the reference record, reads it
+ * once if any plan is stale, and simulates the stale plans in batches until none is left or its time is up; the
+ * next pass goes on from there. A plan that had too little history to calibrate on is looked at again as soon as
+ * the record holds another number of milestones, which costs no simulation while the record stays too small; a
+ * calibrated forecast waits for the plan or the day to change.
  */
 @Component
 public class ForecastRefresh {
@@ -62,8 +63,9 @@ public class ForecastRefresh {
         Instant moment = clock.instant();
         LocalDate day = LocalDate.ofInstant(moment, clock.getZone());
         long started = System.nanoTime();
-        Map<Boolean, ReferenceRecord> records = Map.of(false, referenceRecords.load(false, moment, day),
-                true, referenceRecords.load(true, moment, day));
+        int exampleSize = referenceRecords.size(true, moment, day);
+        int organisationSize = referenceRecords.size(false, moment, day);
+        Map<Boolean, ReferenceRecord> records = new HashMap<>();
         int refreshed = 0;
         boolean complete = false;
         while (!complete && Duration.ofNanos(System.nanoTime() - started).compareTo(budget) < 0) {
@@ -78,10 +80,10 @@ public class ForecastRefresh {
                                 <> CASE WHEN coalesce(rp.demo, FALSE) THEN ? ELSE ? END))
                      ORDER BY pv.plan_id LIMIT ?""",
                     (row, number) -> new StalePlan(row.getObject("plan_id", UUID.class), row.getBoolean("example"),
-                            row.getString("state")), Date.valueOf(day), records.get(true).observations().size(),
-                    records.get(false).observations().size(), BATCH);
+                            row.getString("state")), Date.valueOf(day), exampleSize, organisationSize, BATCH);
             for (StalePlan plan : stale) {
-                store(plan, records.get(plan.example()), moment);
+                store(plan, records.computeIfAbsent(plan.example(),
+                        example -> referenceRecords.load(example, moment, day)), moment);
             }
             refreshed += stale.size();
             complete = stale.size() < BATCH;

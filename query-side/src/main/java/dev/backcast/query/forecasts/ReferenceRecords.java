@@ -36,16 +36,28 @@ public class ReferenceRecords {
         this.jdbc = jdbc;
     }
 
+    /** How many reference milestones {@link #load} would read, without reading them. */
+    public int size(boolean demo, Instant moment, LocalDate day) {
+        Integer size = jdbc.queryForObject("SELECT count(*) FROM (" + ELIGIBLE + ") e", Integer.class,
+                eligible(demo, moment, day));
+        return size == null ? 0 : size;
+    }
+
+    private static Object[] eligible(boolean demo, Instant moment, LocalDate day) {
+        return new Object[] {demo, Timestamp.from(moment), Timestamp.from(moment), Timestamp.from(moment),
+                Date.valueOf(day)};
+    }
+
     /**
      * The record as it stood at {@code moment}, whose day is {@code day}: example data's when {@code demo}, else the
      * organisation's.
      */
     public ReferenceRecord load(boolean demo, Instant moment, LocalDate day) {
-        Object[] eligible = {demo, Timestamp.from(moment), Timestamp.from(moment), Timestamp.from(moment),
-                Date.valueOf(day)};
+        Object[] eligible = eligible(demo, moment, day);
         List<ReferenceRecord.Observation> observations = jdbc.query(ELIGIBLE + " ORDER BY rm.plan_id, ratio",
-                (row, number) -> new ReferenceRecord.Observation(row.getObject("plan_id", UUID.class), row.getString("portfolio"),
-                        row.getDouble("ratio"), row.getObject("reached_on", LocalDate.class)), eligible);
+                (row, number) -> new ReferenceRecord.Observation(row.getObject("plan_id", UUID.class),
+                        row.getString("portfolio"), row.getDouble("ratio"), row.getObject("reached_on", LocalDate.class)),
+                eligible);
         Map<UUID, Map<String, Long>> moves = new HashMap<>();
         Object[] arguments = new Object[eligible.length + 1];
         arguments[0] = Timestamp.from(moment);
