@@ -67,7 +67,8 @@ public class ReferenceMilestones implements PlanReadModel {
         PlanState after = folded.after();
         Instant recordedAt = folded.message().getTimestamp();
         Map<UUID, Facts> batch = batch();
-        Facts facts = batch.computeIfAbsent(after.planId(), this::load);
+        // Nothing is stored of a plan before its first event, so there is nothing to look up.
+        Facts facts = batch.computeIfAbsent(after.planId(), planId -> before.exists() ? load(planId) : new Facts());
         facts.demo |= folded.message().getMetaData().containsKey(DEMO);
         if (folded.event() instanceof PlanApproved || approved(before)) {
             folded.scheduleAfter().milestones().forEach((id, scheduled) -> {

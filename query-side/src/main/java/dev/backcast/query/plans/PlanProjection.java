@@ -59,7 +59,9 @@ public class PlanProjection {
                     + (message.getSequenceNumber() + 1) + " of plan " + message.getAggregateIdentifier()
                     + " but names plan " + planId);
         }
-        PlanView view = views.findById(planId).orElse(null);
+        Batch batch = batch();
+        PlanView view = batch.views().containsKey(planId) ? batch.views().get(planId)
+                : views.findById(planId).orElse(null);
         PlanState before = view == null ? PlanState.initial() : json.stateOf(view);
         long revision = message.getSequenceNumber() + 1;
         if (revision <= before.revision()) {
@@ -73,7 +75,6 @@ public class PlanProjection {
         String author = (String) message.getMetaData().get("author");
         view = view == null ? new PlanView(planId, message.getTimestamp(), author) : view;
         view.update(after, message.getTimestamp(), author);
-        Batch batch = batch();
         FoldedEvent folded = new FoldedEvent(before, event, after, message,
                 LocalDate.ofInstant(message.getTimestamp(), clock.getZone()), batch.lastFolded().get(planId));
         batch.add(view, folded);

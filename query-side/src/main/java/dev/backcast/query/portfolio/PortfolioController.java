@@ -1,5 +1,6 @@
 package dev.backcast.query.portfolio;
 
+import dev.backcast.plan.PlanStatus;
 import dev.backcast.query.plans.PlanReader;
 import dev.backcast.query.web.BadQuery;
 import dev.backcast.query.web.Csv;
@@ -20,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Map;
 
 /**
  * The PMO roll-up across the plans of a portfolio, or of all portfolios: figures computed by PostgreSQL over the
@@ -65,12 +67,13 @@ public class PortfolioController {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new BadQuery("size", "size must be between 1 and " + MAX_PAGE_SIZE);
         }
-        int plans = queries.plans(scope);
+        Map<PlanStatus, Long> byStatus = queries.countsByStatus(scope);
+        int plans = (int) byStatus.values().stream().mapToLong(Long::longValue).sum();
         PortfolioQueries.MilestoneFigures milestones = queries.milestones(scope);
         PortfolioQueries.Listed<PortfolioRollUp.PlanAtRisk> atRisk = queries.atRisk(scope, LISTED);
         PortfolioQueries.Listed<PortfolioRollUp.PlanLikelyToMiss> likelyToMiss = queries.likelyToMiss(scope, LISTED);
         PortfolioQueries.Listed<PortfolioRollUp.TargetDateMoves> targetDateMoves = queries.targetDateMoves(scope, LISTED);
-        return new PortfolioRollUp(portfolio, from, to, plans, queries.countsByStatus(scope), atRisk.total(),
+        return new PortfolioRollUp(portfolio, from, to, plans, byStatus, atRisk.total(),
                 atRisk.first(), likelyToMiss.total(), likelyToMiss.first(),
                 milestones.reached(), milestones.onTime(),
                 milestones.reached() == 0 ? null : (double) milestones.onTime() / milestones.reached(),

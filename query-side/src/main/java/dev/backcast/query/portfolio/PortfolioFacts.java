@@ -78,7 +78,9 @@ public class PortfolioFacts implements PlanReadModel {
         PlanState before = folded.before();
         PlanState after = folded.after();
         Batch batch = batch();
-        Facts facts = batch.plans().computeIfAbsent(after.planId(), this::load);
+        // Nothing is stored of a plan before its first event, so there is nothing to look up.
+        Facts facts = batch.plans().computeIfAbsent(after.planId(), planId -> before.exists() ? load(planId)
+                : new Facts());
         if (folded.event() instanceof PlanApproved) {
             facts.firstPlannedTarget = after.targetDate();
             folded.scheduleAfter().milestones()

@@ -101,12 +101,7 @@ class PortfolioQueries {
         }
     }
 
-    int plans(Scope scope) {
-        Integer count = jdbc.queryForObject("SELECT count(*) FROM plan_view pv WHERE " + scope.plansOfRecord(),
-                scope.parameters(clock), Integer.class);
-        return count == null ? 0 : count;
-    }
-
+    /** Every status with its plans, none left out; the plans of the scope are their sum. */
     Map<PlanStatus, Long> countsByStatus(Scope scope) {
         Map<PlanStatus, Long> counts = new EnumMap<>(PlanStatus.class);
         for (PlanStatus status : PlanStatus.values()) {
@@ -171,54 +166,55 @@ class PortfolioQueries {
     record MilestoneFigures(long reached, long onTime, PortfolioRollUp.Slip slip) {
     }
 
-    MilestoneFigures milestones(Scope scope) {
-        String reached = scope.inPeriod("m.reached_on");
-        return jdbc.queryForObject("""
-                SELECT count(*) FILTER (WHERE %1$s) AS reached,
-                       count(*) FILTER (WHERE %1$s AND m.slip_against_approved <= 0) AS on_time
-                  FROM portfolio_milestone m %2$s
-                 WHERE %3$s AND %4$s""".formatted(reached, scope.joinPlans(), scope.plans(), IN_APPROVED),
-                scope.parameters(clock), (row, number) -> new MilestoneFigures(row.getLong("reached"),
-                        row.getLong("on_time"), slip(scope)));
-    }
-
     /**
-     * Slip of the milestones whose outcome falls in the period. Slips are whole days, so the milestones are counted
-     * per slip first and the statistics are taken over those few rows, with exactly the definitions of
-     * {@code avg}, {@code percentile_cont(0.5)} (rows floor and ceil of 0.5 × (n − 1), interpolated) and
-     * {@code percentile_disc(0.9)} (the first row at or past 0.9 × n): sorting every milestone's slip twice costs
+     * One pass over the milestones of the approved plans: they are counted per slip first, with the milestones
+     * reached in the period and on time among them, and the statistics are taken over those few rows. Slips are whole
+     * days, so this gives exactly the definitions of {@code avg}, {@code percentile_cont(0.5)} (rows floor and ceil
+     * of 0.5 × (n − 1), interpolated) and {@code percentile_disc(0.9)} (the first row at or past 0.9 × n): sorting
+     * every milestone's slip twice, and reading the milestones once for the counts and once for the slip, cost
      * several times more.
      */
-    private PortfolioRollUp.Slip slip(Scope scope) {
+    MilestoneFigures milestones(Scope scope) {
+        String reached = scope.inPeriod("m.reached_on");
         String slipped = "NOT m.removed AND m.slip_against_approved IS NOT NULL AND "
                 + scope.inPeriod("coalesce(m.reached_on, m.forecast)");
         return jdbc.queryForObject("""
-                WITH slips AS (
-                    SELECT m.slip_against_approved AS slip, count(*) AS milestones
-                      FROM portfolio_milestone m %1$s
-                     WHERE %2$s AND %3$s AND %4$s
+                WITH per_slip AS (
+                    SELECT m.slip_against_approved AS slip,
+                           count(*) FILTER (WHERE %1$s) AS reached,
+                           count(*) FILTER (WHERE %1$s AND m.slip_against_approved <= 0) AS on_time,
+                           count(*) FILTER (WHERE %2$s) AS milestones
+                      FROM portfolio_milestone m %3$s
+                     WHERE %4$s AND %5$s
                      GROUP BY 1),
+                slips AS (
+                    SELECT slip, milestones FROM per_slip WHERE milestones > 0),
                 cumulative AS (
                     SELECT slip, milestones, sum(milestones) OVER (ORDER BY slip) AS up_to,
                            sum(milestones) OVER () AS total
                       FROM slips)
-                SELECT coalesce(max(total), 0) AS slipped,
+                SELECT (SELECT coalesce(sum(reached), 0) FROM per_slip) AS reached,
+                       (SELECT coalesce(sum(on_time), 0) FROM per_slip) AS on_time,
+                       coalesce(max(total), 0) AS slipped,
                        sum(slip * milestones)::numeric / max(total) AS mean,
                        min(slip) FILTER (WHERE up_to > floor(0.5 * (total - 1))) AS median_low,
                        min(slip) FILTER (WHERE up_to > ceil(0.5 * (total - 1))) AS median_high,
                        max(0.5 * (total - 1) - floor(0.5 * (total - 1))) AS median_fraction,
                        min(slip) FILTER (WHERE up_to >= ceil(0.9 * total::float8)) AS p90
-                  FROM cumulative""".formatted(scope.joinPlans(), scope.plans(), IN_APPROVED, slipped),
-                scope.parameters(clock), (row, number) -> {
-                    int slippedCount = row.getInt("slipped");
-                    if (slippedCount == 0) {
-                        return new PortfolioRollUp.Slip(0, null, null, null);
-                    }
-                    double low = row.getInt("median_low");
-                    double median = low + (row.getInt("median_high") - low) * row.getDouble("median_fraction");
-                    return new PortfolioRollUp.Slip(slippedCount, Math.round(row.getDouble("mean") * 100) / 100.0,
-                            median, row.getInt("p90"));
-                });
+                  FROM cumulative""".formatted(reached, slipped, scope.joinPlans(), scope.plans(), IN_APPROVED),
+                scope.parameters(clock), (row, number) -> new MilestoneFigures(row.getLong("reached"),
+                        row.getLong("on_time"), slip(row)));
+    }
+
+    private static PortfolioRollUp.Slip slip(java.sql.ResultSet row) throws java.sql.SQLException {
+        int slippedCount = row.getInt("slipped");
+        if (slippedCount == 0) {
+            return new PortfolioRollUp.Slip(0, null, null, null);
+        }
+        double low = row.getInt("median_low");
+        double median = low + (row.getInt("median_high") - low) * row.getDouble("median_fraction");
+        return new PortfolioRollUp.Slip(slippedCount, Math.round(row.getDouble("mean") * 100) / 100.0, median,
+                row.getInt("p90"));
     }
 
     /** Moves of due dates in the period by reason; a move recorded without a reason counts as OTHER. */
