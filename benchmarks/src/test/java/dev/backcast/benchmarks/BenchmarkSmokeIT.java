@@ -17,7 +17,7 @@ class BenchmarkSmokeIT {
     void aTinyRunReportsEveryFigureWithItsBaselineAndRatio() throws Exception {
         Path report = Path.of("target", "smoke-report.json");
 
-        Benchmark.fromArguments("--seconds=0.5", "--history=5,20", "--organisation=110", "--server-jar=../server/target/backcast.jar",
+        Benchmark.fromArguments("--seconds=0.5", "--history=5,20", "--organisation=110", "--warm-up=20", "--server-jar=../server/target/backcast.jar",
                 "--report=" + report).run();
 
         JsonNode written = new ObjectMapper().readTree(report.toFile());
