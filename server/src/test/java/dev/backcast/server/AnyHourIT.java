@@ -97,6 +97,16 @@ class AnyHourIT {
                 assertThat(listed.get("items").get(0).get("forecastGoalDate").asText())
                         .isEqualTo(today.plusDays(11).toString());
             });
+            assertThat(PortfolioRollUpIT.tallied(planner.get("/api/portfolio?size=1").json()))
+                    .as("the organisation's slips tallied as the day's refresh moved the forecasts")
+                    .isEqualTo(PortfolioRollUpIT.tallied(planner.get("/api/portfolio?size=1&"
+                            + PortfolioRollUpIT.ALL_TIME).json()));
+            long lateListed = 0;
+            for (JsonNode listed : planner.get("/api/plans?size=200").json().get("items")) {
+                lateListed += listed.get("lateByDays").asInt() > 0 ? 1 : 0;
+            }
+            assertThat(planner.get("/api/plans?late=true").json().get("total").asLong())
+                    .as("late plans tallied as the day's refresh moved them").isEqualTo(lateListed);
             assertThat(reach(planner, planId, second, today.plusDays(2)).status()).isEqualTo(422);
             assertThat(reach(planner, planId, second, today.plusDays(1)).status()).isEqualTo(200);
         }

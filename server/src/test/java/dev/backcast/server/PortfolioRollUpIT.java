@@ -1,7 +1,11 @@
 package dev.backcast.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backcast.query.tallies.Tallies;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.URLEncoder;
@@ -30,8 +34,13 @@ class PortfolioRollUpIT {
     private static final String REASON = "{\"category\": \"%s\", \"note\": \"random\"}";
     private static final String[] CATEGORIES = {"ESTIMATE", "EXTERNAL", "SCOPE", "DEPENDENCY"};
 
+    static final String ALL_TIME = "from=0001-01-01&to=9999-12-31";
+
     @LocalServerPort
     int port;
+
+    @Autowired
+    Tallies tallies;
 
     @Test
     void theSqlRollUpEqualsThePlanByPlanDefinitionForRandomPortfolios() {
@@ -71,8 +80,26 @@ class PortfolioRollUpIT {
             assertThat(aggregates(figures(rollUp))).as("all portfolios, period %s..%s", period[0], period[1])
                     .isEqualTo(aggregates(expected));
         }
+        JsonNode tallied = tallied(planner.get("/api/portfolio?size=1").json());
+        assertThat(tallied).as("the organisation's figures summed from its tallies and counted from every fact")
+                .isEqualTo(tallied(planner.get("/api/portfolio?size=1&" + ALL_TIME).json()));
+        tallies.compact();
+        assertThat(tallied(planner.get("/api/portfolio?size=1").json())).as("the tallies summed").isEqualTo(tallied);
         System.out.println("Portfolio roll-up compared with its definition: " + exercised);
         assertThat(exercised).allSatisfy((figure, count) -> assertThat(count).as(figure).isPositive());
+    }
+
+    /**
+     * The figures of an organisation-wide roll-up that come from the tallies when no period is given; with a period
+     * from the first day to the last representable one, the same figures are counted from every fact.
+     */
+    static JsonNode tallied(JsonNode rollUp) {
+        ObjectNode figures = JsonNodeFactory.instance.objectNode();
+        for (String figure : List.of("milestonesReached", "milestonesReachedOnTime", "onTimeRate", "slip",
+                "dueDateMovesByReason")) {
+            figures.set(figure, rollUp.get(figure));
+        }
+        return figures;
     }
 
     private String randomPlan(Api planner, Random random, String portfolio, String title, LocalDate today) {

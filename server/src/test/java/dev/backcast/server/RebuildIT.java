@@ -96,6 +96,7 @@ class RebuildIT {
         });
         models.put("list", planner.get("/api/plans?portfolio=Payments&sort=title&size=200").json());
         models.put("portfolio", planner.get("/api/portfolio?portfolio=Payments&size=200").json());
+        models.put("organisation's tallied figures", PortfolioRollUpIT.tallied(planner.get("/api/portfolio?size=1").json()));
         return models;
     }
 

@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Plan lists filtered, sorted, counted and paged by PostgreSQL on the summary columns of the read model, so a page
- * costs the same for a hundred plans as for ten thousand. Ties are broken by plan id.
+ * Plan lists filtered, sorted and paged by PostgreSQL on the summary columns of the read model and counted from the
+ * tally of plans (by the matching rows when searched by title), so a page costs the same for a hundred plans as for
+ * ten thousand. Ties are broken by plan id.
  */
 @Component
 public class PlanList {
@@ -47,7 +48,8 @@ public class PlanList {
     public PlanPage page(Filter filter, String sort, int page, int size) {
         List<Object> arguments = new ArrayList<>();
         String where = where(filter, arguments);
-        Long total = jdbc.queryForObject("SELECT count(*) FROM plan_view" + where, Long.class, arguments.toArray());
+        Long total = searched(filter) ? jdbc.queryForObject("SELECT count(*) FROM plan_view" + where, Long.class,
+                arguments.toArray()) : tallied(filter);
         arguments.add(size);
         arguments.add((long) page * size);
         List<PlanSummary> items = jdbc.query("""
@@ -69,8 +71,41 @@ public class PlanList {
         return day == null ? null : day.toLocalDate();
     }
 
+    private static boolean searched(Filter filter) {
+        return filter.titleContains() != null && !filter.titleContains().isBlank();
+    }
+
+    /**
+     * The number of plans a list without a title search holds, from the tally of plans per portfolio, status and
+     * lateness: counting them costs what the number of those keys costs, not the number of plans.
+     */
+    private long tallied(Filter filter) {
+        List<Object> arguments = new ArrayList<>();
+        List<String> conditions = portfolioAndStatus(filter, arguments);
+        if (filter.late() != null) {
+            conditions.add(filter.late() ? "late = 1" : "late = 0");
+        }
+        Long plans = jdbc.queryForObject("SELECT coalesce(sum(plans), 0) FROM plan_tally WHERE "
+                + String.join(" AND ", conditions), Long.class, arguments.toArray());
+        return plans == null ? 0 : plans;
+    }
+
     private static String where(Filter filter, List<Object> arguments) {
-        List<String> conditions = new ArrayList<>(List.of("branch_of IS NULL"));
+        List<String> conditions = portfolioAndStatus(filter, arguments);
+        conditions.add("branch_of IS NULL");
+        if (filter.late() != null) {
+            conditions.add(filter.late() ? "late_by_days > 0" : "late_by_days = 0");
+        }
+        if (searched(filter)) {
+            conditions.add("strpos(lower(title), lower(?)) > 0");
+            arguments.add(filter.titleContains().strip());
+        }
+        return " WHERE " + String.join(" AND ", conditions);
+    }
+
+    /** The conditions on the columns plan_view and plan_tally share, with their arguments added in order. */
+    private static List<String> portfolioAndStatus(Filter filter, List<Object> arguments) {
+        List<String> conditions = new ArrayList<>(List.of("TRUE"));
         if (filter.portfolio() != null) {
             conditions.add("portfolio = ?");
             arguments.add(filter.portfolio());
@@ -79,13 +114,6 @@ public class PlanList {
             conditions.add("status = ?");
             arguments.add(filter.status().name());
         }
-        if (filter.late() != null) {
-            conditions.add(filter.late() ? "late_by_days > 0" : "late_by_days = 0");
-        }
-        if (filter.titleContains() != null && !filter.titleContains().isBlank()) {
-            conditions.add("strpos(lower(title), lower(?)) > 0");
-            arguments.add(filter.titleContains().strip());
-        }
-        return " WHERE " + String.join(" AND ", conditions);
+        return conditions;
     }
 }

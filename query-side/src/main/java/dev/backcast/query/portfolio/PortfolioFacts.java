@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -182,19 +183,36 @@ public class PortfolioFacts implements PlanReadModel {
                     firstTargets.put(row.getObject("plan_id", UUID.class),
                             row.getObject("first_planned_target", LocalDate.class));
                 }, (Object) plans.stream().map(scheduled -> scheduled.plan().planId()).toArray(UUID[]::new));
-        List<Object[]> milestones = new ArrayList<>();
+        List<UUID> planIds = new ArrayList<>();
+        List<UUID> milestoneIds = new ArrayList<>();
+        List<Date> forecasts = new ArrayList<>();
+        List<Integer> slips = new ArrayList<>();
         List<Object[]> goals = new ArrayList<>();
         for (ScheduledPlan scheduledPlan : plans) {
             PlanState plan = scheduledPlan.plan();
             Schedule schedule = scheduledPlan.schedule();
-            schedule.milestones().forEach((id, scheduled) -> milestones.add(new Object[] {date(scheduled.forecast()),
-                    slipAgainstApproved(plan, id, plan.milestones().get(id).reachedOn(), scheduled), plan.planId(),
-                    id}));
+            schedule.milestones().forEach((id, scheduled) -> {
+                planIds.add(plan.planId());
+                milestoneIds.add(id);
+                forecasts.add(date(scheduled.forecast()));
+                slips.add(slipAgainstApproved(plan, id, plan.milestones().get(id).reachedOn(), scheduled));
+            });
             goals.add(new Object[] {goalSlip(plan, schedule, firstTargets.get(plan.planId())), plan.planId()});
         }
-        jdbc.batchUpdate("""
-                UPDATE portfolio_milestone SET forecast = ?, slip_against_approved = ?
-                 WHERE plan_id = ? AND milestone_id = ?""", milestones);
+        // One statement for the whole batch, changing only the rows whose figures moved: the tallies' trigger then
+        // runs once, and the rows that stay as they were are not rewritten.
+        jdbc.update(connection -> {
+            PreparedStatement update = connection.prepareStatement("""
+                    UPDATE portfolio_milestone m SET forecast = u.forecast, slip_against_approved = u.slip
+                      FROM unnest(?, ?, ?, ?) AS u (plan_id, milestone_id, forecast, slip)
+                     WHERE m.plan_id = u.plan_id AND m.milestone_id = u.milestone_id
+                       AND (m.forecast, m.slip_against_approved) IS DISTINCT FROM (u.forecast, u.slip)""");
+            update.setArray(1, connection.createArrayOf("uuid", planIds.toArray()));
+            update.setArray(2, connection.createArrayOf("uuid", milestoneIds.toArray()));
+            update.setArray(3, connection.createArrayOf("date", forecasts.toArray()));
+            update.setArray(4, connection.createArrayOf("int4", slips.toArray()));
+            return update;
+        });
         jdbc.batchUpdate("UPDATE portfolio_plan SET goal_slip_days = ? WHERE plan_id = ?", goals);
     }
 

@@ -39,6 +39,11 @@ class PortfolioQueries {
 
     private static final String IN_APPROVED = "m.approved_due IS NOT NULL";
 
+    private static final String SLIPS_TALLIED = """
+            SELECT slip, sum(reached) AS reached, sum(on_time) AS on_time, sum(milestones) AS milestones
+              FROM portfolio_slip_tally
+             GROUP BY slip""";
+
     private static final RowMapper<PortfolioRollUp.PlanRow> ROW = (row, number) -> new PortfolioRollUp.PlanRow(
             row.getObject("plan_id", UUID.class), row.getString("title"), row.getString("portfolio"),
             PlanStatus.valueOf(row.getString("status")), row.getObject("target_date", LocalDate.class),
@@ -84,6 +89,19 @@ class PortfolioQueries {
             return "pv.branch_of IS NULL AND " + plans();
         }
 
+        /**
+         * The whole organisation over all time, whose slip statistics and moves by reason are summed from the tallies
+         * the facts tables keep instead of from every fact.
+         */
+        boolean tallied() {
+            return portfolio == null && from == null && to == null;
+        }
+
+        /** The scope's rows of the tally of plans of record. */
+        String talliedPlans() {
+            return portfolio == null ? "TRUE" : "portfolio = :portfolio";
+        }
+
         /** What a facts table needs to be limited to the scope's plans: nothing for all portfolios. */
         String joinPlans() {
             return portfolio == null ? "" : "JOIN plan_view pv USING (plan_id)";
@@ -101,28 +119,32 @@ class PortfolioQueries {
         }
     }
 
-    /** Every status with its plans, none left out; the plans of the scope are their sum. */
+    /** Every status with its plans, none left out, from the tally of plans; the plans of the scope are their sum. */
     Map<PlanStatus, Long> countsByStatus(Scope scope) {
         Map<PlanStatus, Long> counts = new EnumMap<>(PlanStatus.class);
         for (PlanStatus status : PlanStatus.values()) {
             counts.put(status, 0L);
         }
-        jdbc.query("SELECT status, count(*) AS plans FROM plan_view pv WHERE " + scope.plansOfRecord() + " GROUP BY status",
-                scope.parameters(clock), (RowCallbackHandler) row ->
+        jdbc.query("SELECT status, sum(plans) AS plans FROM plan_tally WHERE " + scope.talliedPlans()
+                        + " GROUP BY status", scope.parameters(clock), (RowCallbackHandler) row ->
                         counts.put(PlanStatus.valueOf(row.getString("status")), row.getLong("plans")));
         return counts;
     }
 
     /** The plans forecast to miss their target, the latest first, at most {@code count} of them. */
     Listed<PortfolioRollUp.PlanAtRisk> atRisk(Scope scope, int count) {
-        List<Counted<PortfolioRollUp.PlanAtRisk>> listed = jdbc.query("""
-                SELECT plan_id, title, late_by_days, count(*) OVER () AS total FROM plan_view pv
+        Long total = jdbc.queryForObject("""
+                SELECT coalesce(sum(plans), 0) FROM plan_tally
+                 WHERE %s AND status IN ('DRAFT', 'ACTIVE') AND late = 1""".formatted(scope.talliedPlans()),
+                scope.parameters(clock), Long.class);
+        List<PortfolioRollUp.PlanAtRisk> first = jdbc.query("""
+                SELECT plan_id, title, late_by_days FROM plan_view pv
                  WHERE %s AND status IN ('DRAFT', 'ACTIVE') AND late_by_days > 0
                  ORDER BY late_by_days DESC, plan_id
                  LIMIT :count""".formatted(scope.plansOfRecord()), scope.parameters(clock).addValue("count", count),
-                (row, number) -> new Counted<>(new PortfolioRollUp.PlanAtRisk(row.getObject("plan_id", UUID.class),
-                        row.getString("title"), row.getInt("late_by_days")), row.getLong("total")));
-        return Counted.listed(listed);
+                (row, number) -> new PortfolioRollUp.PlanAtRisk(row.getObject("plan_id", UUID.class),
+                        row.getString("title"), row.getInt("late_by_days")));
+        return new Listed<>(total == null ? 0 : total, first);
     }
 
     /**
@@ -172,21 +194,12 @@ class PortfolioQueries {
      * days, so this gives exactly the definitions of {@code avg}, {@code percentile_cont(0.5)} (rows floor and ceil
      * of 0.5 × (n − 1), interpolated) and {@code percentile_disc(0.9)} (the first row at or past 0.9 × n): sorting
      * every milestone's slip twice, and reading the milestones once for the counts and once for the slip, cost
-     * several times more.
+     * several times more. For the whole organisation over all time the per-slip counts are the tallies' sums, which
+     * cost what the number of distinct slips costs rather than the number of milestones.
      */
     MilestoneFigures milestones(Scope scope) {
-        String reached = scope.inPeriod("m.reached_on");
-        String slipped = "NOT m.removed AND m.slip_against_approved IS NOT NULL AND "
-                + scope.inPeriod("coalesce(m.reached_on, m.forecast)");
         return jdbc.queryForObject("""
-                WITH per_slip AS (
-                    SELECT m.slip_against_approved AS slip,
-                           count(*) FILTER (WHERE %1$s) AS reached,
-                           count(*) FILTER (WHERE %1$s AND m.slip_against_approved <= 0) AS on_time,
-                           count(*) FILTER (WHERE %2$s) AS milestones
-                      FROM portfolio_milestone m %3$s
-                     WHERE %4$s AND %5$s
-                     GROUP BY 1),
+                WITH per_slip AS (%s),
                 slips AS (
                     SELECT slip, milestones FROM per_slip WHERE milestones > 0),
                 cumulative AS (
@@ -201,9 +214,23 @@ class PortfolioQueries {
                        min(slip) FILTER (WHERE up_to > ceil(0.5 * (total - 1))) AS median_high,
                        max(0.5 * (total - 1) - floor(0.5 * (total - 1))) AS median_fraction,
                        min(slip) FILTER (WHERE up_to >= ceil(0.9 * total::float8)) AS p90
-                  FROM cumulative""".formatted(reached, slipped, scope.joinPlans(), scope.plans(), IN_APPROVED),
+                  FROM cumulative""".formatted(scope.tallied() ? SLIPS_TALLIED : milestonesPerSlip(scope)),
                 scope.parameters(clock), (row, number) -> new MilestoneFigures(row.getLong("reached"),
                         row.getLong("on_time"), slip(row)));
+    }
+
+    private static String milestonesPerSlip(Scope scope) {
+        String reached = scope.inPeriod("m.reached_on");
+        String slipped = "NOT m.removed AND m.slip_against_approved IS NOT NULL AND "
+                + scope.inPeriod("coalesce(m.reached_on, m.forecast)");
+        return """
+                SELECT m.slip_against_approved AS slip,
+                       count(*) FILTER (WHERE %1$s) AS reached,
+                       count(*) FILTER (WHERE %1$s AND m.slip_against_approved <= 0) AS on_time,
+                       count(*) FILTER (WHERE %2$s) AS milestones
+                  FROM portfolio_milestone m %3$s
+                 WHERE %4$s AND %5$s
+                 GROUP BY 1""".formatted(reached, slipped, scope.joinPlans(), scope.plans(), IN_APPROVED);
     }
 
     private static PortfolioRollUp.Slip slip(java.sql.ResultSet row) throws java.sql.SQLException {
@@ -220,12 +247,16 @@ class PortfolioQueries {
     /** Moves of due dates in the period by reason; a move recorded without a reason counts as OTHER. */
     Map<ReasonCategory, Retrospective.Moves> dueDateMovesByReason(Scope scope) {
         Map<ReasonCategory, Retrospective.Moves> moves = new EnumMap<>(ReasonCategory.class);
-        jdbc.query("""
+        String byReason = scope.tallied() ? """
+                SELECT reason_category AS category, sum(moves) AS moves, sum(days) AS days
+                  FROM portfolio_move_tally
+                 GROUP BY 1
+                HAVING sum(moves) > 0""" : """
                 SELECT coalesce(mv.reason_category, 'OTHER') AS category, count(*) AS moves, sum(mv.days) AS days
                   FROM portfolio_move mv %s
                  WHERE %s AND NOT mv.target_date AND %s
-                 GROUP BY 1""".formatted(scope.joinPlans(), scope.plans(), scope.movedInPeriod()),
-                scope.parameters(clock),
+                 GROUP BY 1""".formatted(scope.joinPlans(), scope.plans(), scope.movedInPeriod());
+        jdbc.query(byReason, scope.parameters(clock),
                 (RowCallbackHandler) row -> moves.put(ReasonCategory.valueOf(row.getString("category")),
                         new Retrospective.Moves(row.getLong("moves"), row.getLong("days"))));
         return moves;
