@@ -53,7 +53,7 @@ public final class Benchmark {
               --seconds=N          seconds per throughput measurement (default 10, quick 3)
               --history=A,B,C      plan lengths in events for P2 and P3 (default 100,1000,10000)
               --organisation=N     plans in the store for P8, P9 and P4 (default 10000, quick 1000)
-              --warm-up=N          unmeasured requests before each latency of P8 and P9 (default 2000)
+              --warm-up=N          unmeasured reads of each path P8 and P9 measure, in turn (default 2000)
               --server-jar=PATH    the server jar (default server/target/backcast.jar)
               --report=PATH        where to write the JSON report (default benchmarks/target/benchmark-report.json)
               --keep-store=DIR     keep the embedded PostgreSQL's data in DIR: the organisation store is filled once and
@@ -76,6 +76,7 @@ public final class Benchmark {
     private static final double GENERATOR_HEADROOM = 3;
     private static final String DEFAULT_LIST = "/api/plans?size=50";
     private static final String LATE_FIRST_LIST = "/api/plans?late=true&sort=lateByDays,desc&size=50";
+    private static final String PORTFOLIO = "/api/portfolio";
     private static final String QUESTION = "{\"kind\": \"INTERNAL_FAQ\", \"text\": \"Q\"}";
     private static final String USER = "bench";
     private static final String PASSWORD = "bench-password-not-a-demo";
@@ -195,7 +196,10 @@ public final class Benchmark {
             baselines();
             recreateDatabase(FRESH_DATABASE);
             startServer(FRESH_DATABASE, "UTC");
-            PlanListTimes small = measureFreshStore();
+            measureFreshStore();
+            stopServer();
+            startServer(FRESH_DATABASE, "UTC");
+            PlanListTimes small = smallStore();
             stopServer();
             openOrganisationStore();
             startServer(ORGANISATION_DATABASE, "UTC");
@@ -460,14 +464,13 @@ public final class Benchmark {
         }
     }
 
-    /** P1, P1h, P2, P3, P5 and P7 on a store that holds only what this run wrote, then the small side of P8 and P9. */
-    private PlanListTimes measureFreshStore() throws Exception {
+    /** P1, P1h, P2, P3, P5 and P7 on a store that holds only what this run wrote. */
+    private void measureFreshStore() throws Exception {
         measureIdleEndpoint();
         List<String> plans = writeThroughput();
         historyLatencies();
         readYourWrites();
         readThroughput(plans.get(0));
-        return smallStore();
     }
 
     /** An endpoint that does no work: how fast the server answers at all, to set beside the generator's ceiling. */
@@ -583,14 +586,17 @@ public final class Benchmark {
                 (double) raw.get("rawSelectTps16"), "raw primary-key select tps at 16", 0.5);
     }
 
-    /** The small side of P8 and P9: about 100 plans in the store, most of them filled as the organisation's are. */
+    /**
+     * The small side of P8 and P9: about 100 plans in the store, most of them filled as the organisation's are, read
+     * from a server started for it as the organisation's side is.
+     */
     private PlanListTimes smallStore() throws Exception {
         int small = Math.min(100, organisation);
         long filling = System.nanoTime();
         int added = fillTo(small);
         raw.put("smallStoreFillPlansPerSecond", added / ((System.nanoTime() - filling) / 1e9));
         awaitSettledStore();
-        return planListTimes(planCount());
+        return planListTimes(planCount(), firstListedPlan());
     }
 
     /**
@@ -610,9 +616,9 @@ public final class Benchmark {
             raw.put("organisationFillPlansPerSecond", added / ((System.nanoTime() - filling) / 1e9));
         }
         awaitSettledStore();
-        PlanListTimes large = planListTimes(planCount());
-        String onePlan = JSON.readTree(get(DEFAULT_LIST).body()).get("items").get(0).get("planId").asText();
-        double planP50 = warmP50(50, "/api/plans/" + onePlan);
+        String onePlan = firstListedPlan();
+        PlanListTimes large = planListTimes(planCount(), onePlan);
+        double planP50 = p50(onePlan);
         raw.put("organisationPlans", large.plans());
         raw.put("planListP50MillisByPlans", Map.of(small.plans(), small.list(), large.plans(), large.list()));
         raw.put("lateFirstP50MillisByPlans", Map.of(small.plans(), small.lateFirst(), large.plans(), large.lateFirst()));
@@ -638,22 +644,33 @@ public final class Benchmark {
     private record PlanListTimes(int plans, double list, double lateFirst, double portfolio) {
     }
 
-    private PlanListTimes planListTimes(int plans) throws Exception {
-        return new PlanListTimes(plans, warmP50(50, DEFAULT_LIST), warmP50(50, LATE_FIRST_LIST),
-                warmP50(20, "/api/portfolio"));
+    private String firstListedPlan() throws Exception {
+        return "/api/plans/" + JSON.readTree(get(DEFAULT_LIST).body()).get("items").get(0).get("planId").asText();
+    }
+
+    /** The latencies of P8 and P9 on a warm server; {@code alsoWarmed} is read as often in the warm-up. */
+    private PlanListTimes planListTimes(int plans, String... alsoWarmed) throws Exception {
+        List<String> measured = new ArrayList<>(List.of(DEFAULT_LIST, LATE_FIRST_LIST, PORTFOLIO));
+        measured.addAll(List.of(alsoWarmed));
+        warmUp(measured);
+        return new PlanListTimes(plans, p50(DEFAULT_LIST), p50(LATE_FIRST_LIST), p50(PORTFOLIO));
     }
 
     /**
-     * The p50 of {@code calls} GETs of {@code path} after unmeasured ones ({@value #WARM_UP_REQUESTS} unless
-     * {@code --warm-up} says otherwise). Each side is
-     * measured on a server started for its store, and a just-started server needs that many to compile the path: on
-     * the organisation store the first page's median over 100 requests (curl) was 35 ms from the first, 21 ms from
-     * the 250th, 7.3 ms from the 500th and 4.9–5.6 ms from the 1,500th on, where the small side's server had served
-     * the whole write and read load first.
+     * Reads each path {@value #WARM_UP_REQUESTS} times (unless {@code --warm-up} says otherwise), in turn, unmeasured.
+     * Each side is measured on a server started for its store, and a just-started server needs that many to compile
+     * the code the reads share: on the organisation store the first page's median over 100 requests (curl) was 35 ms
+     * from the first, 21 ms from the 250th, 7.3 ms from the 500th and 4.9–5.6 ms from the 1,500th on. Warmed one path
+     * at a time, the first path measured was still up to twice as slow as when measured again last, and the ratios
+     * swung with it between runs.
      */
-    private double warmP50(int calls, String path) throws Exception {
-        Load.run(1, Duration.ofMinutes(5).toSeconds(), warmUpRequests, (client, call) -> get(path));
-        return Load.run(1, seconds, calls, (client, call) -> get(path)).p50Millis();
+    private void warmUp(List<String> paths) throws Exception {
+        Load.run(1, Duration.ofMinutes(10).toSeconds(), warmUpRequests * paths.size(),
+                (client, call) -> get(paths.get(call % paths.size())));
+    }
+
+    private double p50(String path) throws Exception {
+        return Load.run(1, seconds, 50, (client, call) -> get(path)).p50Millis();
     }
 
     /**

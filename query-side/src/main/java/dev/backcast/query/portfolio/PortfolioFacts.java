@@ -158,12 +158,22 @@ public class PortfolioFacts implements PlanReadModel {
             plans.add(new Object[] {plan.planId(), date(facts.firstPlannedTarget),
                     goalSlip(plan, scheduled.schedule(), facts.firstPlannedTarget)});
         }
-        jdbc.update("DELETE FROM portfolio_milestone WHERE plan_id = ANY (?)",
-                (Object) touched.stream().map(scheduled -> scheduled.plan().planId()).toArray(UUID[]::new));
+        // A plan's facts only ever gain milestones (removed ones stay, marked), so each is upserted; a row that did
+        // not change is left as it was, which spares the table a dead row version and the tallies a difference of 0.
         jdbc.batchUpdate("""
-                INSERT INTO portfolio_milestone (plan_id, milestone_id, first_planned_due, approved_due, current_due,
-                                                 forecast, reached_on, removed, slip_against_approved)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", milestones);
+                INSERT INTO portfolio_milestone AS m (plan_id, milestone_id, first_planned_due, approved_due,
+                                                      current_due, forecast, reached_on, removed, slip_against_approved)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (plan_id, milestone_id) DO UPDATE
+                   SET first_planned_due = excluded.first_planned_due, approved_due = excluded.approved_due,
+                       current_due = excluded.current_due, forecast = excluded.forecast,
+                       reached_on = excluded.reached_on, removed = excluded.removed,
+                       slip_against_approved = excluded.slip_against_approved
+                 WHERE (m.first_planned_due, m.approved_due, m.current_due, m.forecast, m.reached_on, m.removed,
+                        m.slip_against_approved)
+                       IS DISTINCT FROM (excluded.first_planned_due, excluded.approved_due, excluded.current_due,
+                                         excluded.forecast, excluded.reached_on, excluded.removed,
+                                         excluded.slip_against_approved)""", milestones);
         jdbc.batchUpdate("""
                 INSERT INTO portfolio_plan (plan_id, first_planned_target, goal_slip_days) VALUES (?, ?, ?)
                 ON CONFLICT (plan_id) DO UPDATE SET first_planned_target = excluded.first_planned_target,
