@@ -23,8 +23,6 @@ import dev.backcast.query.forecasts.CalibratedForecasts;
 import dev.backcast.query.forecasts.ForecastController;
 import dev.backcast.query.forecasts.PlanForecast;
 import dev.backcast.query.forecasts.ReferenceRecords;
-import dev.backcast.query.history.FieldChange;
-import dev.backcast.query.history.StateChanges;
 import dev.backcast.query.plans.PlanDocuments;
 import dev.backcast.query.plans.PlanReader;
 import io.swagger.v3.oas.annotations.Operation;
@@ -51,8 +49,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -209,7 +205,7 @@ public class BranchController {
         eventStore.readEvents(branchId.toString(), 1).asStream()
                 .takeWhile(event -> event.getSequenceNumber() < branch.revision())
                 .forEach(event -> changes.add((PlanEvent) event.getPayload()));
-        List<Conflict> conflicts = conflicts(reader.at(planId, branch.branch().fromRevision()).state(), plan,
+        List<MergeConflicts.Conflict> conflicts = MergeConflicts.between(reader.at(planId, branch.branch().fromRevision()).state(), plan,
                 reader.at(branchId, 1).state(), changes);
         if (!conflicts.isEmpty()) {
             throw new BranchConflict(branch.branch().name(), branch.branch().fromRevision(), conflicts);
@@ -271,77 +267,15 @@ public class BranchController {
         }
     }
 
-    /** One element both the plan of record and the branch changed since the branch began. */
-    public record Conflict(String element, List<FieldChange> onPlan, List<FieldChange> onBranch) {
-    }
-
-    /**
-     * The elements (a metric, milestone, step, question, risk, baseline, the plan's details, its press release or
-     * its target date) changed on both sides since the branch began. The branch's are taken event by event, so a
-     * change it made and took back still counts: merging replays every one of its events. An element conflicts
-     * with what it holds too: a step revised on one side, its milestone removed on the other.
-     */
-    static List<Conflict> conflicts(PlanState planThen, PlanState planNow, PlanState branchThen,
-                                    List<PlanEvent> branchEvents) {
-        List<FieldChange> onPlan = StateChanges.between(planThen, planNow);
-        List<FieldChange> onBranch = new ArrayList<>();
-        PlanState before = branchThen;
-        for (PlanEvent event : branchEvents) {
-            PlanState after = before.evolve(event);
-            onBranch.addAll(StateChanges.between(before.under(planThen), after.under(planThen)));
-            before = after;
-        }
-        Map<String, Conflict> conflicts = new LinkedHashMap<>();
-        for (FieldChange change : onBranch) {
-            String element = element(change.path());
-            List<FieldChange> clashing = onPlan.stream().filter(planChange -> overlap(element(planChange.path()),
-                    element)).toList();
-            if (!clashing.isEmpty()) {
-                Conflict conflict = conflicts.computeIfAbsent(element, key -> new Conflict(key, clashing,
-                        new ArrayList<>()));
-                if (!conflict.onBranch().contains(change)) {
-                    conflict.onBranch().add(change);
-                }
-            }
-        }
-        return List.copyOf(conflicts.values());
-    }
-
-    /** Whether two elements are the same, or one holds the other. */
-    private static boolean overlap(String one, String other) {
-        return one.equals(other) || one.startsWith(other + "/") || other.startsWith(one + "/");
-    }
-
-    /**
-     * The element a changed path belongs to, as the events that change it see it: a step within its milestone; a
-     * metric, milestone, question, risk or baseline; the details (title, portfolio, calendar), which change
-     * together; the press release, whose texts change together; the target date, which moves on its own.
-     */
-    static String element(String path) {
-        String[] keys = path.split("/");
-        switch (keys[0]) {
-            case "title", "portfolio", "calendar" -> {
-                return "details";
-            }
-            case "goal" -> {
-                return keys.length > 1 && keys[1].equals("targetDate") ? "goal/targetDate" : "goal";
-            }
-            default -> {
-                int depth = keys.length > 3 && keys[0].equals("milestones") && keys[2].equals("steps") ? 4 : 2;
-                return String.join("/", Arrays.copyOf(keys, Math.min(depth, keys.length)));
-            }
-        }
-    }
-
     /** The branch and the plan of record both changed the same elements. */
     static class BranchConflict extends RuntimeException {
 
-        private final transient List<Conflict> conflicts;
+        private final transient List<MergeConflicts.Conflict> conflicts;
 
-        BranchConflict(String name, long fromRevision, List<Conflict> conflicts) {
+        BranchConflict(String name, long fromRevision, List<MergeConflicts.Conflict> conflicts) {
             super("The plan of record changed " + conflicts.size() + " element" + (conflicts.size() == 1 ? "" : "s")
                     + " that the branch \"" + name + "\" changed too since it began at revision " + fromRevision
-                    + ": " + String.join(", ", conflicts.stream().map(Conflict::element).toList())
+                    + ": " + String.join(", ", conflicts.stream().map(MergeConflicts.Conflict::element).toList())
                     + ". Make the branch agree with the plan of record on them, or start a new branch from its latest "
                     + "revision, then merge");
             this.conflicts = conflicts;

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A merge is refused when the plan of record and the branch changed the same element since the branch began, as
  * the events that change it see elements.
  */
-class BranchConflictsTest {
+class MergeConflictsTest {
 
     private static final UUID PLAN = UUID.fromString("00000000-0000-0000-0000-0000000000aa");
     private static final UUID BRANCH = UUID.fromString("00000000-0000-0000-0000-0000000000bb");
@@ -45,7 +45,7 @@ class BranchConflictsTest {
 
     @Test
     void different_milestones_do_not_conflict() {
-        List<BranchController.Conflict> conflicts = conflicts(
+        List<MergeConflicts.Conflict> conflicts = conflicts(
                 List.of(new MilestoneLeadTimeReestimated(PLAN, BETA, 25, BECAUSE)),
                 List.of(new MilestoneLeadTimeReestimated(BRANCH, GA, 15, BECAUSE)));
 
@@ -54,39 +54,39 @@ class BranchConflictsTest {
 
     @Test
     void a_change_the_branch_took_back_still_conflicts_as_merging_replays_it() {
-        List<BranchController.Conflict> conflicts = conflicts(
+        List<MergeConflicts.Conflict> conflicts = conflicts(
                 List.of(new MilestoneLeadTimeReestimated(PLAN, BETA, 25, BECAUSE)),
                 List.of(new MilestoneLeadTimeReestimated(BRANCH, BETA, 30, BECAUSE),
                         new MilestoneLeadTimeReestimated(BRANCH, BETA, 20, BECAUSE)));
 
-        assertThat(conflicts).extracting(BranchController.Conflict::element).containsExactly("milestones/" + BETA);
+        assertThat(conflicts).extracting(MergeConflicts.Conflict::element).containsExactly("milestones/" + BETA);
     }
 
     @Test
     void a_step_revised_on_one_side_conflicts_with_its_milestone_removed_on_the_other() {
-        List<BranchController.Conflict> conflicts = conflicts(
+        List<MergeConflicts.Conflict> conflicts = conflicts(
                 List.of(new StepRevised(PLAN, BETA, DESIGN, "Design it", null, 6, List.of(), BECAUSE)),
                 List.of(new MilestoneRemoved(BRANCH, GA, BECAUSE), new MilestoneRemoved(BRANCH, BETA, BECAUSE)));
 
-        assertThat(conflicts).extracting(BranchController.Conflict::element).containsExactly("milestones/" + BETA);
+        assertThat(conflicts).extracting(MergeConflicts.Conflict::element).containsExactly("milestones/" + BETA);
     }
 
     @Test
     void the_details_change_together_so_a_title_conflicts_with_holidays() {
-        List<BranchController.Conflict> conflicts = conflicts(
+        List<MergeConflicts.Conflict> conflicts = conflicts(
                 List.of(new PlanDetailsChanged(PLAN, "Launch", "Platform", CalendarKind.CALENDAR_DAYS,
                         List.of(LocalDate.of(2027, 5, 1)), BECAUSE)),
                 List.of(new PlanDetailsChanged(BRANCH, "Launch faster", "Platform", CalendarKind.CALENDAR_DAYS,
                         List.of(), BECAUSE)));
 
-        assertThat(conflicts).extracting(BranchController.Conflict::element).containsExactly("details");
+        assertThat(conflicts).extracting(MergeConflicts.Conflict::element).containsExactly("details");
     }
 
-    private List<BranchController.Conflict> conflicts(List<PlanEvent> onPlan, List<PlanEvent> onBranch) {
+    private List<MergeConflicts.Conflict> conflicts(List<PlanEvent> onPlan, List<PlanEvent> onBranch) {
         PlanState planNow = start;
         for (PlanEvent event : onPlan) {
             planNow = planNow.evolve(event);
         }
-        return BranchController.conflicts(start, planNow, branchStart, onBranch);
+        return MergeConflicts.between(start, planNow, branchStart, onBranch);
     }
 }
