@@ -71,6 +71,7 @@ class PortfolioRollUpIT {
                 exercised.merge("most slipped", rollUp.get("mostSlipped").size(), Integer::sum);
             }
         }
+        reachedExactlyOnItsApprovedDay(planner, today);
         List<String> everyPlan = everyPlan(planner);
         for (String[] period : new String[][] {{null, null}, {today.minusDays(30).toString(), today.toString()}}) {
             JsonNode rollUp = planner.get("/api/portfolio" + (period[0] == null ? ""
@@ -87,6 +88,28 @@ class PortfolioRollUpIT {
         assertThat(tallied(planner.get("/api/portfolio?size=1").json())).as("the tallies summed").isEqualTo(tallied);
         System.out.println("Portfolio roll-up compared with its definition: " + exercised);
         assertThat(exercised).allSatisfy((figure, count) -> assertThat(count).as(figure).isPositive());
+    }
+
+    /**
+     * A milestone reached on the day it was due at approval: its slip is 0, on time by the definition's "at most 0
+     * days late", which random reach dates seldom give.
+     */
+    private static void reachedExactlyOnItsApprovedDay(Api planner, LocalDate today) {
+        String planId = id(planner.post("/api/plans", """
+                {"title": "On the day", "portfolio": "On the day %d", "calendar": "CALENDAR_DAYS",
+                 "goal": {"headline": "h", "customerProblem": "p", "solution": "s", "targetDate": "%s"}}"""
+                .formatted(System.nanoTime(), today)), "planId");
+        String plan = "/api/plans/" + planId;
+        planner.post(plan + "/metrics", "{\"name\": \"Adoption\", \"baselineValue\": 0, \"targetValue\": 100, "
+                + "\"direction\": \"INCREASE\"}");
+        String milestone = id(planner.post(plan + "/milestones", "{\"name\": \"Launch\", \"leadTimeDays\": 5}"),
+                "milestoneId");
+        long approved = planner.post(plan + "/approve", "{}").json().get("revision").asLong();
+        String due = planner.get(plan + "?minRevision=" + approved).json().get("milestones").get(0).get("due").asText();
+        long reached = planner.post(plan + "/milestones/" + milestone + "/reached", "{\"on\": \"" + due + "\"}")
+                .json().get("revision").asLong();
+        JsonNode line = planner.get(plan + "/timeline?minRevision=" + reached).json().get("milestones").get(0);
+        assertThat(line.get("slipAgainstApproved").asInt()).as("slip of a milestone reached on its due day").isZero();
     }
 
     /**
