@@ -47,7 +47,6 @@ CREATE TABLE portfolio_slip_tally (
     on_time    BIGINT  NOT NULL,
     milestones BIGINT  NOT NULL
 );
-CREATE INDEX portfolio_slip_tally_idx ON portfolio_slip_tally (slip) INCLUDE (reached, on_time, milestones);
 
 CREATE TABLE portfolio_move_tally (
     reason_category VARCHAR(20) NOT NULL,
@@ -55,44 +54,38 @@ CREATE TABLE portfolio_move_tally (
     days            BIGINT      NOT NULL
 );
 
--- What one milestone fact adds to the tally (none for a milestone without an approved due date or a slip), with the
--- roll-up's definitions: reached, reached on time (slip of at most 0 days), and counted in the slip statistics when
--- not removed and reached or forecast.
-CREATE FUNCTION portfolio_slip_counts(slip INTEGER, reached_on DATE, forecast DATE, removed BOOLEAN,
-                                      OUT reached INTEGER, OUT on_time INTEGER, OUT milestones INTEGER)
-    LANGUAGE sql IMMUTABLE AS $$
-    SELECT (reached_on IS NOT NULL)::INTEGER,
-           (reached_on IS NOT NULL AND slip <= 0)::INTEGER,
-           (NOT removed AND coalesce(reached_on, forecast) IS NOT NULL)::INTEGER
+-- What one milestone fact adds to the tally, counted -1 for a fact removed and 1 for a fact added (no row for a
+-- milestone without an approved due date or a slip), with the roll-up's definitions: reached, reached on time (slip
+-- of at most 0 days), and counted in the slip statistics when not removed and reached or forecast.
+CREATE FUNCTION portfolio_slip_counts(fact portfolio_milestone, sign INTEGER, OUT slip INTEGER, OUT reached INTEGER,
+                                      OUT on_time INTEGER, OUT milestones INTEGER)
+    RETURNS SETOF RECORD LANGUAGE sql IMMUTABLE AS $$
+    SELECT fact.slip_against_approved,
+           sign * (fact.reached_on IS NOT NULL)::INTEGER,
+           sign * (fact.reached_on IS NOT NULL AND fact.slip_against_approved <= 0)::INTEGER,
+           sign * (NOT fact.removed AND coalesce(fact.reached_on, fact.forecast) IS NOT NULL)::INTEGER
+     WHERE fact.approved_due IS NOT NULL AND fact.slip_against_approved IS NOT NULL
 $$;
 
+-- An update nets its old and new rows per slip, so a fact whose slip bucket did not change adds nothing.
 CREATE FUNCTION portfolio_milestone_tallied() RETURNS TRIGGER LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN
         INSERT INTO portfolio_slip_tally (slip, reached, on_time, milestones)
-        SELECT f.slip_against_approved, sum(c.reached), sum(c.on_time), sum(c.milestones)
-          FROM added f, portfolio_slip_counts(f.slip_against_approved, f.reached_on, f.forecast, f.removed) c
-         WHERE f.approved_due IS NOT NULL AND f.slip_against_approved IS NOT NULL
-         GROUP BY 1;
+        SELECT c.slip, sum(c.reached), sum(c.on_time), sum(c.milestones)
+          FROM added f, portfolio_slip_counts(f, 1) c GROUP BY 1;
     ELSIF TG_OP = 'DELETE' THEN
         INSERT INTO portfolio_slip_tally (slip, reached, on_time, milestones)
-        SELECT f.slip_against_approved, -sum(c.reached), -sum(c.on_time), -sum(c.milestones)
-          FROM removed f, portfolio_slip_counts(f.slip_against_approved, f.reached_on, f.forecast, f.removed) c
-         WHERE f.approved_due IS NOT NULL AND f.slip_against_approved IS NOT NULL
-         GROUP BY 1;
+        SELECT c.slip, sum(c.reached), sum(c.on_time), sum(c.milestones)
+          FROM removed f, portfolio_slip_counts(f, -1) c GROUP BY 1;
     ELSE
         INSERT INTO portfolio_slip_tally (slip, reached, on_time, milestones)
-        SELECT slip, sum(reached), sum(on_time), sum(milestones)
-          FROM (SELECT f.slip_against_approved AS slip, -c.reached AS reached, -c.on_time AS on_time,
-                       -c.milestones AS milestones
-                  FROM removed f, portfolio_slip_counts(f.slip_against_approved, f.reached_on, f.forecast, f.removed) c
-                 WHERE f.approved_due IS NOT NULL AND f.slip_against_approved IS NOT NULL
+        SELECT c.slip, sum(c.reached), sum(c.on_time), sum(c.milestones)
+          FROM (SELECT c.* FROM removed f, portfolio_slip_counts(f, -1) c
                 UNION ALL
-                SELECT f.slip_against_approved, c.reached, c.on_time, c.milestones
-                  FROM added f, portfolio_slip_counts(f.slip_against_approved, f.reached_on, f.forecast, f.removed) c
-                 WHERE f.approved_due IS NOT NULL AND f.slip_against_approved IS NOT NULL) change
-         GROUP BY slip
-        HAVING sum(reached) <> 0 OR sum(on_time) <> 0 OR sum(milestones) <> 0;
+                SELECT c.* FROM added f, portfolio_slip_counts(f, 1) c) c
+         GROUP BY 1
+        HAVING sum(c.reached) <> 0 OR sum(c.on_time) <> 0 OR sum(c.milestones) <> 0;
     END IF;
     RETURN NULL;
 END;
@@ -139,10 +132,8 @@ CREATE INDEX portfolio_move_target_date_idx ON portfolio_move (plan_id) INCLUDE 
 INSERT INTO plan_tally (portfolio, status, late, plans)
 SELECT portfolio, status, sign(late_by_days), count(*) FROM plan_view WHERE branch_of IS NULL GROUP BY 1, 2, 3;
 INSERT INTO portfolio_slip_tally (slip, reached, on_time, milestones)
-SELECT f.slip_against_approved, sum(c.reached), sum(c.on_time), sum(c.milestones)
-  FROM portfolio_milestone f, portfolio_slip_counts(f.slip_against_approved, f.reached_on, f.forecast, f.removed) c
- WHERE f.approved_due IS NOT NULL AND f.slip_against_approved IS NOT NULL
- GROUP BY 1;
+SELECT c.slip, sum(c.reached), sum(c.on_time), sum(c.milestones)
+  FROM portfolio_milestone f, portfolio_slip_counts(f, 1) c GROUP BY 1;
 INSERT INTO portfolio_move_tally (reason_category, moves, days)
 SELECT coalesce(reason_category, 'OTHER'), count(*), sum(days) FROM portfolio_move WHERE NOT target_date GROUP BY 1;
 

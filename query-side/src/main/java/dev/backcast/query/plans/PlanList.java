@@ -48,7 +48,7 @@ public class PlanList {
     public PlanPage page(Filter filter, String sort, int page, int size) {
         List<Object> arguments = new ArrayList<>();
         String where = where(filter, arguments);
-        Long total = searched(filter) ? jdbc.queryForObject("SELECT count(*) FROM plan_view" + where, Long.class,
+        long total = searched(filter) ? jdbc.queryForObject("SELECT count(*) FROM plan_view" + where, Long.class,
                 arguments.toArray()) : tallied(filter);
         arguments.add(size);
         arguments.add((long) page * size);
@@ -58,7 +58,7 @@ public class PlanList {
                   FROM plan_view""" + where + " ORDER BY " + SqlSort.orderBy(sort, SORTS, "plan_id")
                 + " LIMIT ? OFFSET ?", SUMMARY,
                 arguments.toArray());
-        return new PlanPage(items, page, size, total == null ? 0 : total, figuresAsOf(filter));
+        return new PlanPage(items, page, size, total, figuresAsOf(filter));
     }
 
     /** The oldest day the lateness and forecast of the open plans listed are as of; null when none is open. */

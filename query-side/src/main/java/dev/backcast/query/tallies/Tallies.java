@@ -46,6 +46,12 @@ public class Tallies {
      */
     @Transactional
     public void compact() {
-        TALLIES.forEach(tally -> jdbc.update(tally.compaction()));
+        TALLIES.stream().filter(this::holdsRowsToSum).forEach(tally -> jdbc.update(tally.compaction()));
+    }
+
+    /** Whether some key has more than one row: a tally already summed is left as it is, not rewritten. */
+    private boolean holdsRowsToSum(Tally tally) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT count(*) > count(DISTINCT (%s)) FROM %s"
+                .formatted(tally.keys(), tally.table()), Boolean.class));
     }
 }

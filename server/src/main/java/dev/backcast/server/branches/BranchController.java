@@ -205,8 +205,9 @@ public class BranchController {
         eventStore.readEvents(branchId.toString(), 1).asStream()
                 .takeWhile(event -> event.getSequenceNumber() < branch.revision())
                 .forEach(event -> changes.add((PlanEvent) event.getPayload()));
-        List<MergeConflicts.Conflict> conflicts = MergeConflicts.between(reader.at(planId, branch.branch().fromRevision()).state(), plan,
-                reader.at(branchId, 1).state(), changes);
+        List<MergeConflicts.Conflict> conflicts = MergeConflicts.between(
+                reader.at(planId, branch.branch().fromRevision()).state(), plan, reader.at(branchId, 1).state(),
+                changes);
         if (!conflicts.isEmpty()) {
             throw new BranchConflict(branch.branch().name(), branch.branch().fromRevision(), conflicts);
         }
