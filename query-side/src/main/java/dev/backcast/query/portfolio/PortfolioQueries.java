@@ -37,8 +37,6 @@ class PortfolioQueries {
             "lateByDays", "late_by_days",
             "goalSlipDays", "pp.goal_slip_days");
 
-    private static final String IN_APPROVED = "m.approved_due IS NOT NULL";
-
     private static final String SLIPS_TALLIED = """
             SELECT slip, sum(reached) AS reached, sum(on_time) AS on_time, sum(milestones) AS milestones
               FROM portfolio_slip_tally
@@ -219,18 +217,20 @@ class PortfolioQueries {
                         row.getLong("on_time"), slip(row)));
     }
 
+    /**
+     * Each milestone counted as {@code portfolio_slip_counts} defines reached, on time and counted in the slip
+     * statistics (the definition the tallies sum), reached in the period or with its outcome in it.
+     */
     private static String milestonesPerSlip(Scope scope) {
-        String reached = scope.inPeriod("m.reached_on");
-        String slipped = "NOT m.removed AND m.slip_against_approved IS NOT NULL AND "
-                + scope.inPeriod("coalesce(m.reached_on, m.forecast)");
         return """
-                SELECT m.slip_against_approved AS slip,
-                       count(*) FILTER (WHERE %1$s) AS reached,
-                       count(*) FILTER (WHERE %1$s AND m.slip_against_approved <= 0) AS on_time,
-                       count(*) FILTER (WHERE %2$s) AS milestones
-                  FROM portfolio_milestone m %3$s
-                 WHERE %4$s AND %5$s
-                 GROUP BY 1""".formatted(reached, slipped, scope.joinPlans(), scope.plans(), IN_APPROVED);
+                SELECT c.slip,
+                       coalesce(sum(c.reached) FILTER (WHERE %1$s), 0) AS reached,
+                       coalesce(sum(c.on_time) FILTER (WHERE %1$s), 0) AS on_time,
+                       coalesce(sum(c.milestones) FILTER (WHERE %2$s), 0) AS milestones
+                  FROM portfolio_milestone m %3$s, portfolio_slip_counts(m, 1) c
+                 WHERE %4$s
+                 GROUP BY 1""".formatted(scope.inPeriod("m.reached_on"),
+                scope.inPeriod("coalesce(m.reached_on, m.forecast)"), scope.joinPlans(), scope.plans());
     }
 
     private static PortfolioRollUp.Slip slip(java.sql.ResultSet row) throws java.sql.SQLException {
@@ -308,7 +308,6 @@ class PortfolioQueries {
      * them only.
      */
     private static String rowsQuery(Scope scope, String order, String page) {
-        String reached = IN_APPROVED + " AND " + scope.inPeriod("m.reached_on");
         return """
                 WITH listed AS (
                     SELECT pv.plan_id, pv.title, pv.portfolio, pv.status, pv.target_date, pv.forecast_goal_date,
@@ -318,15 +317,15 @@ class PortfolioQueries {
                      WHERE %3$s
                      ORDER BY %4$s %5$s)
                 SELECT listed.*,
-                       (SELECT count(*) FROM portfolio_milestone m
+                       (SELECT coalesce(sum(c.reached), 0) FROM portfolio_milestone m, portfolio_slip_counts(m, 1) c
                          WHERE m.plan_id = listed.plan_id AND %1$s) AS reached,
-                       (SELECT count(*) FROM portfolio_milestone m
-                         WHERE m.plan_id = listed.plan_id AND %1$s AND m.slip_against_approved <= 0) AS on_time,
+                       (SELECT coalesce(sum(c.on_time), 0) FROM portfolio_milestone m, portfolio_slip_counts(m, 1) c
+                         WHERE m.plan_id = listed.plan_id AND %1$s) AS on_time,
                        (SELECT count(*) FROM portfolio_move mv
                          WHERE mv.plan_id = listed.plan_id AND NOT mv.target_date AND %2$s) AS due_date_moves,
                        (SELECT count(*) FROM portfolio_move mv
                          WHERE mv.plan_id = listed.plan_id AND mv.target_date AND %2$s) AS target_date_moves
                   FROM listed
-                 ORDER BY listed.position""".formatted(reached, scope.movedInPeriod(), scope.plansOfRecord(), order, page);
+                 ORDER BY listed.position""".formatted(scope.inPeriod("m.reached_on"), scope.movedInPeriod(), scope.plansOfRecord(), order, page);
     }
 }
