@@ -25,7 +25,7 @@ import java.util.UUID;
 @Component
 public class RevisionRecorder implements PlanReadModel {
 
-    private static final String ENTRIES = RevisionRecorder.class.getName() + ".entries";
+    private static final String BATCH = RevisionRecorder.class.getName() + ".batch";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -41,10 +41,11 @@ public class RevisionRecorder implements PlanReadModel {
         PlanEvent event = folded.event();
         PlanState after = folded.after();
         DomainEventMessage<?> message = folded.message();
+        Batch batch = batch();
         String changeSetId = (String) message.getMetaData().get("changeSetId");
         DueDateEffects effects = DueDateEffects.between(before.exists() ? folded.scheduleBefore() : null,
                 after, folded.scheduleAfter());
-        entries().add(new Object[] {event.planId(), after.revision(), globalIndex(message),
+        batch.entries().add(new Object[] {event.planId(), after.revision(), globalIndex(message),
                 Timestamp.from(message.getTimestamp()), message.getMetaData().get("author"),
                 message.getMetaData().get("correlationId"),
                 changeSetId == null ? null : UUID.fromString(changeSetId),
@@ -52,11 +53,16 @@ public class RevisionRecorder implements PlanReadModel {
                 RevisionSummaries.summarize(before, event, after),
                 event.reason() == null ? null : event.reason().category().name(),
                 event.reason() == null ? null : event.reason().note(),
-                write(StateChanges.between(before, after)), write(effects)});
+                write(StateChanges.between(before, after, batch.trees())), write(effects)});
     }
 
-    private List<Object[]> entries() {
-        return CurrentUnitOfWork.get().root().getOrComputeResource(ENTRIES, key -> new ArrayList<>());
+    /** A batch's rows, and the trees of the states its events compared. */
+    private record Batch(List<Object[]> entries, StateChanges.Trees trees) {
+    }
+
+    private Batch batch() {
+        return CurrentUnitOfWork.get().root().getOrComputeResource(BATCH,
+                key -> new Batch(new ArrayList<>(), new StateChanges.Trees()));
     }
 
     @Override
@@ -65,7 +71,7 @@ public class RevisionRecorder implements PlanReadModel {
                 INSERT INTO plan_revision (plan_id, revision, global_index, recorded_at, author, correlation_id,
                                            change_set_id, change_set_message, event_type, summary, reason_category,
                                            reason_note, changes, due_date_effects)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)""", entries());
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)""", batch().entries());
     }
 
     @Override

@@ -54,6 +54,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * One line per event for the revision history, written for an auditor: things are named by their names (never by
@@ -63,6 +64,7 @@ public final class RevisionSummaries {
 
     /** Long enough to recognise a question or a headline, short enough to keep the history one line per event. */
     private static final int TEXT_LIMIT = 80;
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private static final String ARROW = " → ";
     private static final String NONE = "none";
@@ -369,7 +371,7 @@ public final class RevisionSummaries {
 
     /** One line, at most {@link #TEXT_LIMIT} characters; cut between code points so no character is split. */
     private static String shortened(String text) {
-        String oneLine = text.strip().replaceAll("\\s+", " ");
+        String oneLine = WHITESPACE.matcher(text.strip()).replaceAll(" ");
         if (oneLine.codePointCount(0, oneLine.length()) <= TEXT_LIMIT) {
             return oneLine;
         }

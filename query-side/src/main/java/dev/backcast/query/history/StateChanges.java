@@ -13,6 +13,7 @@ import dev.backcast.plan.PlanState;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,17 +53,49 @@ public final class StateChanges {
      * size of the change, not the size of the plan.
      */
     public static List<FieldChange> between(PlanState before, PlanState after) {
+        return between(before, after, new Trees());
+    }
+
+    /**
+     * The same, with the trees of a sequence of states: folding event after event, each state after one event is the
+     * state before the next, and its trees are built once for both comparisons.
+     */
+    public static List<FieldChange> between(PlanState before, PlanState after, Trees trees) {
         List<FieldChange> changes = new ArrayList<>();
         if (!sameShell(before, after)) {
-            collect("", shell(before), shell(after), changes);
+            collect("", trees.shell(before), trees.shell(after), changes);
         }
-        compareParts("metrics", before.metrics(), after.metrics(), changes);
-        compareParts("milestones", before.milestones(), after.milestones(), changes);
-        compareParts("questions", before.questions(), after.questions(), changes);
-        compareParts("risks", before.risks(), after.risks(), changes);
-        compareParts("baselines", before.baselines(), after.baselines(), changes);
+        compareParts("metrics", before.metrics(), after.metrics(), trees, changes);
+        compareParts("milestones", before.milestones(), after.milestones(), trees, changes);
+        compareParts("questions", before.questions(), after.questions(), trees, changes);
+        compareParts("risks", before.risks(), after.risks(), trees, changes);
+        compareParts("baselines", before.baselines(), after.baselines(), trees, changes);
         changes.sort(Comparator.comparing(FieldChange::path));
         return List.copyOf(changes);
+    }
+
+    /**
+     * JSON trees of plans' shells and parts, each built once per object: states and their parts never change once
+     * folded, so the same object always has the same tree. Not thread-safe; one per sequence of comparisons.
+     */
+    public static final class Trees {
+
+        private final Map<Object, JsonNode> built = new IdentityHashMap<>();
+
+        /** The plan without its parts and its revision. */
+        private JsonNode shell(PlanState state) {
+            return built.computeIfAbsent(state, key -> {
+                ObjectNode shell = JSON.valueToTree(new PlanState(state.planId(), 0, state.title(),
+                        state.portfolio(), state.calendar(), state.goal(), state.status(), Map.of(), Map.of(),
+                        Map.of(), Map.of(), Map.of(), state.achievedOn(), null));
+                shell.remove(REVISION);
+                return shell;
+            });
+        }
+
+        private JsonNode of(Object element) {
+            return element == null ? NullNode.getInstance() : built.computeIfAbsent(element, JSON::valueToTree);
+        }
     }
 
     /** The fold keeps every part an event leaves alone, so the same objects mean nothing changed there. */
@@ -73,16 +106,7 @@ public final class StateChanges {
                 && before.achievedOn() == after.achievedOn();
     }
 
-    /** The plan without its parts and its revision. */
-    private static ObjectNode shell(PlanState state) {
-        ObjectNode shell = JSON.valueToTree(new PlanState(state.planId(), 0, state.title(), state.portfolio(),
-                state.calendar(), state.goal(), state.status(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
-                state.achievedOn(), null));
-        shell.remove(REVISION);
-        return shell;
-    }
-
-    private static <K, V> void compareParts(String part, Map<K, V> before, Map<K, V> after,
+    private static <K, V> void compareParts(String part, Map<K, V> before, Map<K, V> after, Trees trees,
                                             List<FieldChange> changes) {
         if (before == after) {
             return;
@@ -93,13 +117,9 @@ public final class StateChanges {
             V was = before.get(key);
             V is = after.get(key);
             if (was != is) {
-                collect(part + "/" + escaped(key.toString()), tree(was), tree(is), changes);
+                collect(part + "/" + escaped(key.toString()), trees.of(was), trees.of(is), changes);
             }
         }
-    }
-
-    private static JsonNode tree(Object element) {
-        return element == null ? NullNode.getInstance() : JSON.valueToTree(element);
     }
 
     private static void collect(String path, JsonNode before, JsonNode after, List<FieldChange> changes) {

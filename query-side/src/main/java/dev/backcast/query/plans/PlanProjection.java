@@ -7,6 +7,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,9 +17,12 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -60,8 +65,7 @@ public class PlanProjection {
                     + " but names plan " + planId);
         }
         Batch batch = batch();
-        PlanView view = batch.views().containsKey(planId) ? batch.views().get(planId)
-                : views.findById(planId).orElse(null);
+        PlanView view = batch.viewOf(planId, views);
         PlanState before = view == null ? PlanState.initial() : json.stateOf(view);
         long revision = message.getSequenceNumber() + 1;
         if (revision <= before.revision()) {
@@ -78,10 +82,6 @@ public class PlanProjection {
         FoldedEvent folded = new FoldedEvent(before, event, after, message,
                 LocalDate.ofInstant(message.getTimestamp(), clock.getZone()), batch.lastFolded().get(planId));
         batch.add(view, folded);
-        if (view.stateJson() == null) {
-            storeStateAndFigures(view, folded.scheduleAfterAsOf(LocalDate.now(clock)), LocalDate.now(clock));
-        }
-        views.save(view);
         readModels.stream().filter(model -> model.keeps(after)).forEach(model -> model.record(folded));
         if (after.revision() % checkpointInterval == 0) {
             checkpoints.save(new PlanCheckpoint(planId, after.revision(), view.createdAt(), view.createdBy(),
@@ -89,8 +89,21 @@ public class PlanProjection {
         }
     }
 
-    /** The plans a batch changed, and the last event folded into each. */
-    private record Batch(Map<UUID, PlanView> views, Map<UUID, FoldedEvent> lastFolded) {
+    /**
+     * The plans a batch changed, and the last event folded into each.
+     *
+     * @param stored the stored plans of every plan the batch has events of, read in one query when the batch's events
+     *               are known in advance; null when they are not
+     */
+    private record Batch(Map<UUID, PlanView> views, Map<UUID, FoldedEvent> lastFolded, Map<UUID, PlanView> stored) {
+
+        /** The plan as the batch left it so far, or as it is stored; null for a plan not projected yet. */
+        PlanView viewOf(UUID planId, PlanViewRepository repository) {
+            if (views.containsKey(planId)) {
+                return views.get(planId);
+            }
+            return stored != null ? stored.get(planId) : repository.findById(planId).orElse(null);
+        }
 
         void add(PlanView view, FoldedEvent folded) {
             views.put(view.planId(), view);
@@ -101,17 +114,41 @@ public class PlanProjection {
     private Batch batch() {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         return unitOfWork.getOrComputeResource(BATCH, key -> {
-            Batch batch = new Batch(new LinkedHashMap<>(), new LinkedHashMap<>());
+            Batch batch = new Batch(new LinkedHashMap<>(), new LinkedHashMap<>(), storedPlansOf(unitOfWork));
             unitOfWork.onPrepareCommit(committing -> write(batch));
             return batch;
         });
     }
 
     /**
+     * A processor's batch knows its events from the start, so the plans they are of are read in one query rather
+     * than one per plan: a rebuild would otherwise look up every plan on its own, only to find it absent.
+     */
+    private Map<UUID, PlanView> storedPlansOf(UnitOfWork<?> unitOfWork) {
+        if (!(unitOfWork instanceof BatchingUnitOfWork<?> batching)) {
+            return null;
+        }
+        Set<UUID> planIds = new HashSet<>();
+        for (Message<?> message : batching.getMessages()) {
+            if (message instanceof DomainEventMessage<?> event) {
+                try {
+                    planIds.add(UUID.fromString(event.getAggregateIdentifier()));
+                } catch (IllegalArgumentException notAPlan) {
+                    return null;
+                }
+            }
+        }
+        Map<UUID, PlanView> stored = new HashMap<>();
+        views.findAllById(planIds).forEach(view -> stored.put(view.planId(), view));
+        return stored;
+    }
+
+    /**
      * A plan's JSON, the figures plan lists sort on and every other read model are written once per batch, not once
      * per event: a batch of a long plan's events would otherwise serialize and schedule the whole plan for each of
-     * them. The plans are written before the other read models, as the daily refresh locks them: each plan's rows
-     * are locked in one order.
+     * them. A plan new in the batch is persisted only now, complete, as persisting takes the row it will insert. The
+     * plans are written before the other read models, as the daily refresh locks them: each plan's rows are locked in
+     * one order.
      */
     private void write(Batch batch) {
         LocalDate today = LocalDate.now(clock);
@@ -120,6 +157,9 @@ public class PlanProjection {
             PlanReadModel.ScheduledPlan scheduled = new PlanReadModel.ScheduledPlan(view.folded(),
                     batch.lastFolded().get(planId).scheduleAfterAsOf(today));
             storeStateAndFigures(view, scheduled.schedule(), today);
+            if (view.isNew()) {
+                views.save(view);
+            }
             touched.add(scheduled);
         });
         views.flush();

@@ -1,5 +1,6 @@
 package dev.backcast.query.history;
 
+import dev.backcast.plan.PlanEvent;
 import dev.backcast.plan.PlanState;
 import dev.backcast.plan.Reason;
 import dev.backcast.plan.ReasonCategory;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -143,6 +145,24 @@ class StateChangesTest {
 
         assertThat(StateChanges.between(before, after)).extracting(FieldChange::path).containsExactly(
                 "baselines/Q1~1Q2 ~0 review", "goal/targetDate", "milestones/" + BETA + "/leadTimeDays");
+    }
+
+    @Test
+    void aHistoryComparedEventByEventWithSharedTreesHasTheChangesOfEachPairComparedAlone() {
+        List<PlanEvent> events = new ArrayList<>(DesignExample.history());
+        events.addAll(List.of(new MilestoneLeadTimeReestimated(PLAN, BETA, 30, ESTIMATE),
+                new TargetDateMoved(PLAN, LocalDate.of(2027, 7, 15), null),
+                new MilestoneLeadTimeReestimated(PLAN, BETA, 25, ESTIMATE),
+                new MilestoneRemoved(PLAN, GA, new Reason(ReasonCategory.SCOPE, "no GA"))));
+        StateChanges.Trees trees = new StateChanges.Trees();
+        PlanState before = PlanState.initial();
+        for (PlanEvent event : events) {
+            PlanState after = before.evolve(event);
+
+            assertThat(StateChanges.between(before, after, trees)).as("after %s", event)
+                    .isEqualTo(StateChanges.between(before, after)).isNotEmpty();
+            before = after;
+        }
     }
 
     @Test
