@@ -114,6 +114,20 @@ class PlanStateProperties {
                 .containsExactlyInAnyOrderElementsOf(plan.milestones().keySet());
     }
 
+    @Property
+    void a_plan_an_event_left_alike_for_the_scheduler_has_the_schedule_it_had(
+            @ForAll @Size(max = 60) List<Long> decisions) {
+        PlanState before = PlanState.initial();
+        for (PlanEvent event : history(decisions)) {
+            PlanState after = before.evolve(event);
+            if (before.exists() && BackwardScheduler.schedulesAlike(before, after)) {
+                assertThat(BackwardScheduler.schedule(after, TODAY)).as("after %s", event)
+                        .isEqualTo(BackwardScheduler.schedule(before, TODAY));
+            }
+            before = after;
+        }
+    }
+
     // --- random valid histories ---
 
     static List<PlanEvent> history(List<Long> decisions) {

@@ -10,8 +10,9 @@ import java.time.LocalDate;
 
 /**
  * One event folded into a plan: the plan before and after it, and both scheduled as of the day the event was
- * recorded. A schedule is computed when a read model first asks for it and then shared: by every read model, and
- * between one event's plan after and the next event's plan before, which are the same plan.
+ * recorded. A schedule is computed when a read model first asks for it and then shared: by every read model, between
+ * one event's plan after and the next event's plan before, which are the same plan, and between the plan before and
+ * after an event that left everything a schedule reads alone (a question, a risk, a metric).
  */
 public final class FoldedEvent {
 
@@ -63,7 +64,8 @@ public final class FoldedEvent {
 
     public Schedule scheduleAfter() {
         if (scheduleAfter == null) {
-            scheduleAfter = BackwardScheduler.schedule(after, recordedOn);
+            scheduleAfter = BackwardScheduler.schedulesAlike(before, after) ? scheduleBefore()
+                    : BackwardScheduler.schedule(after, recordedOn);
         }
         return scheduleAfter;
     }

@@ -28,6 +28,16 @@ public final class BackwardScheduler {
     private BackwardScheduler() {
     }
 
+    /**
+     * Whether two plans have the same schedule on every day, told without scheduling either: a schedule reads a plan's
+     * calendar, target date and milestones, nothing else. The fold keeps a part an event left alone as the same
+     * object, so a plan before and after an event that touched none of them is alike.
+     */
+    public static boolean schedulesAlike(PlanState one, PlanState other) {
+        return one.calendar() == other.calendar() && one.milestones() == other.milestones()
+                && Objects.equals(one.targetDate(), other.targetDate());
+    }
+
     public static Schedule schedule(PlanState plan, LocalDate asOf) {
         SchedulingCalendar calendar = plan.calendar();
         Map<UUID, Milestone> milestones = plan.milestones();
