@@ -63,7 +63,7 @@ public final class StateChanges {
     public static List<FieldChange> between(PlanState before, PlanState after, Trees trees) {
         List<FieldChange> changes = new ArrayList<>();
         if (!sameShell(before, after)) {
-            collect("", trees.shell(before), trees.shell(after), changes);
+            collect("", trees.replacedShell(before), trees.shell(after), changes);
         }
         compareParts("metrics", before.metrics(), after.metrics(), trees, changes);
         compareParts("milestones", before.milestones(), after.milestones(), trees, changes);
@@ -76,25 +76,42 @@ public final class StateChanges {
 
     /**
      * JSON trees of plans' shells and parts, each built once per object: states and their parts never change once
-     * folded, so the same object always has the same tree. Not thread-safe; one per sequence of comparisons.
+     * folded, so the same object always has the same tree. A tree is let go once its object was on the side before a
+     * change, which a sequence of states never compares again; so only the latest state's trees are kept, however
+     * long the sequence. Not thread-safe; one per sequence of comparisons.
      */
     public static final class Trees {
 
         private final Map<Object, JsonNode> built = new IdentityHashMap<>();
 
-        /** The plan without its parts and its revision. */
         private JsonNode shell(PlanState state) {
-            return built.computeIfAbsent(state, key -> {
-                ObjectNode shell = JSON.valueToTree(new PlanState(state.planId(), 0, state.title(),
-                        state.portfolio(), state.calendar(), state.goal(), state.status(), Map.of(), Map.of(),
-                        Map.of(), Map.of(), Map.of(), state.achievedOn(), null));
-                shell.remove(REVISION);
-                return shell;
-            });
+            return built.computeIfAbsent(state, key -> shellTree(state));
+        }
+
+        private JsonNode replacedShell(PlanState state) {
+            JsonNode kept = built.remove(state);
+            return kept != null ? kept : shellTree(state);
+        }
+
+        /** The plan without its parts and its revision. */
+        private static JsonNode shellTree(PlanState state) {
+            ObjectNode shell = JSON.valueToTree(new PlanState(state.planId(), 0, state.title(), state.portfolio(),
+                    state.calendar(), state.goal(), state.status(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
+                    state.achievedOn(), null));
+            shell.remove(REVISION);
+            return shell;
         }
 
         private JsonNode of(Object element) {
             return element == null ? NullNode.getInstance() : built.computeIfAbsent(element, JSON::valueToTree);
+        }
+
+        private JsonNode replaced(Object element) {
+            if (element == null) {
+                return NullNode.getInstance();
+            }
+            JsonNode kept = built.remove(element);
+            return kept != null ? kept : JSON.valueToTree(element);
         }
     }
 
@@ -117,7 +134,7 @@ public final class StateChanges {
             V was = before.get(key);
             V is = after.get(key);
             if (was != is) {
-                collect(part + "/" + escaped(key.toString()), trees.of(was), trees.of(is), changes);
+                collect(part + "/" + escaped(key.toString()), trees.replaced(was), trees.of(is), changes);
             }
         }
     }
