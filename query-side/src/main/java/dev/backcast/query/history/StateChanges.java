@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * The structured changes between two plan states, found generically by comparing their JSON trees, so a field added
@@ -85,12 +86,28 @@ public final class StateChanges {
         private final Map<Object, JsonNode> built = new IdentityHashMap<>();
 
         private JsonNode shell(PlanState state) {
-            return built.computeIfAbsent(state, key -> shellTree(state));
+            return kept(state, () -> shellTree(state));
         }
 
         private JsonNode replacedShell(PlanState state) {
-            JsonNode kept = built.remove(state);
-            return kept != null ? kept : shellTree(state);
+            return taken(state, () -> shellTree(state));
+        }
+
+        private JsonNode of(Object element) {
+            return element == null ? NullNode.getInstance() : kept(element, () -> JSON.valueToTree(element));
+        }
+
+        private JsonNode replaced(Object element) {
+            return element == null ? NullNode.getInstance() : taken(element, () -> JSON.valueToTree(element));
+        }
+
+        private JsonNode kept(Object object, Supplier<JsonNode> tree) {
+            return built.computeIfAbsent(object, key -> tree.get());
+        }
+
+        private JsonNode taken(Object object, Supplier<JsonNode> tree) {
+            JsonNode kept = built.remove(object);
+            return kept != null ? kept : tree.get();
         }
 
         /** The plan without its parts and its revision. */
@@ -100,18 +117,6 @@ public final class StateChanges {
                     state.achievedOn(), null));
             shell.remove(REVISION);
             return shell;
-        }
-
-        private JsonNode of(Object element) {
-            return element == null ? NullNode.getInstance() : built.computeIfAbsent(element, JSON::valueToTree);
-        }
-
-        private JsonNode replaced(Object element) {
-            if (element == null) {
-                return NullNode.getInstance();
-            }
-            JsonNode kept = built.remove(element);
-            return kept != null ? kept : JSON.valueToTree(element);
         }
     }
 

@@ -326,6 +326,7 @@ class PortfolioQueries {
                        (SELECT count(*) FROM portfolio_move mv
                          WHERE mv.plan_id = listed.plan_id AND mv.target_date AND %2$s) AS target_date_moves
                   FROM listed
-                 ORDER BY listed.position""".formatted(scope.inPeriod("m.reached_on"), scope.movedInPeriod(), scope.plansOfRecord(), order, page);
+                 ORDER BY listed.position""".formatted(scope.inPeriod("m.reached_on"), scope.movedInPeriod(),
+                scope.plansOfRecord(), order, page);
     }
 }
