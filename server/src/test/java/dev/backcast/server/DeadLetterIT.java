@@ -2,7 +2,9 @@ package dev.backcast.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.backcast.plan.questions.QuestionRaised;
+import dev.backcast.query.plans.FoldedEvent;
 import dev.backcast.query.plans.PlanProjection;
+import dev.backcast.query.plans.PlanReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -16,6 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -27,8 +31,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * A poison event — recorded for one plan but naming none, as a faulty import could leave — is parked in the
  * dead-letter queue with its plan's later events; the other plans' read models go on, an administrator sees the
- * event and the error and discards it. A failure that is fixed afterwards is retried. Its own database and
- * projection: the poison stays in the store.
+ * event and the error and discards it. A failure that is fixed afterwards is retried. A read model of the projection
+ * that cannot record an event leaves the plan and every other read model as they were until the retry records it.
+ * Its own database and projection: the poison stays in the store.
  */
 @BackcastIntegrationTest
 @TestPropertySource(properties = "backcast.it.database-directory=target/it-postgres-dead-letters")
@@ -50,8 +55,7 @@ class DeadLetterIT {
         long started = System.nanoTime();
         recordPoison(poisoned);
 
-        id(planner.post("/api/plans/" + healthy + "/questions", "{\"kind\": \"SKEPTIC\", \"text\": \"Still on?\"}"),
-                "questionId");
+        raiseQuestion(planner, healthy, "Still on?");
         assertThat(planner.get("/api/plans/" + healthy + "?minRevision=3").status()).isEqualTo(200);
         JsonNode letter = await().atMost(Duration.ofSeconds(20)).until(() -> parked(admin, poisoned),
                 found -> found != null);
@@ -84,13 +88,9 @@ class DeadLetterIT {
     void aFailureFixedAfterwardsIsRetriedAndThePlanCatchesUpWithTheEventsParkedBehindIt() {
         Api planner = new Api(port, "planner");
         Api admin = new Api(port, "admin");
-        String plan = planWithAQuestion(planner, "Fixed later");
-        assertThat(planner.get("/api/plans/" + plan + "?minRevision=2").status()).isEqualTo(200);
-        FailsOnChosenPlans.CHOSEN.add(plan);
-        id(planner.post("/api/plans/" + plan + "/questions", "{\"kind\": \"SKEPTIC\", \"text\": \"Second?\"}"),
-                "questionId");
-        id(planner.post("/api/plans/" + plan + "/questions", "{\"kind\": \"SKEPTIC\", \"text\": \"Third?\"}"),
-                "questionId");
+        String plan = projectedPlanChosenToFail(planner, "Fixed later", FailsOnChosenPlans.CHOSEN);
+        raiseQuestion(planner, plan, "Second?");
+        raiseQuestion(planner, plan, "Third?");
         JsonNode letter = await().atMost(Duration.ofSeconds(20)).until(() -> parked(admin, plan),
                 found -> found != null && found.get("events").asLong() == 2);
         assertThat(letter.get("firstRevision").asLong()).isEqualTo(3);
@@ -105,15 +105,76 @@ class DeadLetterIT {
         assertThat(planner.get("/api/plans/" + plan + "?minRevision=4").json().get("openQuestions")).hasSize(3);
     }
 
-    /** A projection of the same processing group that is made to fail on the chosen plans' questions. */
+    @Test
+    void anEventOneReadModelCannotRecordChangesNothingUntilTheRetryRecordsItWhole() {
+        Api planner = new Api(port, "planner");
+        Api admin = new Api(port, "admin");
+        String plan = projectedPlanChosenToFail(planner, "Half recorded", FailsOnChosenPlans.READ_MODEL_FAILS_ON);
+        raiseQuestion(planner, plan, "Second?");
+        JsonNode letter = await().atMost(Duration.ofSeconds(20)).until(() -> parked(admin, plan),
+                found -> found != null);
+        assertThat(letter.get("firstRevision").asLong()).isEqualTo(3);
+        assertThat(letter.get("error").asText()).contains("read model made to fail");
+        JsonNode parkedPlan = planner.get("/api/plans/" + plan).json();
+        assertThat(parkedPlan.get("revision").asLong()).isEqualTo(2);
+        assertThat(parkedPlan.get("openQuestions")).hasSize(1);
+        assertThat(revisions(planner, plan)).containsExactly(1L, 2L);
+
+        FailsOnChosenPlans.READ_MODEL_FAILS_ON.remove(plan);
+        assertThat(admin.post("/api/admin/projections/plans/dead-letters/" + plan + "/retry", null).json()
+                .get("handled").asBoolean()).isTrue();
+        assertThat(parked(admin, plan)).isNull();
+        assertThat(planner.get("/api/plans/" + plan + "?minRevision=3").json().get("openQuestions")).hasSize(2);
+        assertThat(revisions(planner, plan)).containsExactly(1L, 2L, 3L);
+    }
+
+    private static List<Long> revisions(Api planner, String plan) {
+        List<Long> revisions = new ArrayList<>();
+        planner.get("/api/plans/" + plan + "/revisions?order=oldest").json().get("items")
+                .forEach(entry -> revisions.add(entry.get("revision").asLong()));
+        return revisions;
+    }
+
+    /**
+     * A projection of the same processing group that is made to fail on the chosen plans' questions, and a read model
+     * of the plans projection itself that is made to fail on its own chosen plans' questions.
+     */
     @TestConfiguration
     static class FailsOnChosenPlans {
 
         static final Set<String> CHOSEN = ConcurrentHashMap.newKeySet();
+        static final Set<String> READ_MODEL_FAILS_ON = ConcurrentHashMap.newKeySet();
 
         @Bean
         ChosenFailure chosenFailure() {
             return new ChosenFailure();
+        }
+
+        @Bean
+        PlanReadModel failingReadModel() {
+            return new PlanReadModel() {
+                @Override
+                public Recorded record(FoldedEvent folded) {
+                    if (folded.event() instanceof QuestionRaised
+                            && READ_MODEL_FAILS_ON.contains(folded.after().planId().toString())) {
+                        throw new IllegalStateException("read model made to fail on revision "
+                                + folded.after().revision());
+                    }
+                    return () -> { };
+                }
+
+                @Override
+                public void write(List<ScheduledPlan> touched) {
+                }
+
+                @Override
+                public void bringTo(List<ScheduledPlan> plans) {
+                }
+
+                @Override
+                public void forgetEverything() {
+                }
+            };
         }
     }
 
@@ -131,9 +192,21 @@ class DeadLetterIT {
 
     private static String planWithAQuestion(Api planner, String title) {
         String plan = createPlan(planner, title);
-        id(planner.post("/api/plans/" + plan + "/questions", "{\"kind\": \"SKEPTIC\", \"text\": \"Why now?\"}"),
-                "questionId");
+        raiseQuestion(planner, plan, "Why now?");
         return plan;
+    }
+
+    /** A plan with a question, projected before its plan is added to {@code chosen}. */
+    private static String projectedPlanChosenToFail(Api planner, String title, Set<String> chosen) {
+        String plan = planWithAQuestion(planner, title);
+        assertThat(planner.get("/api/plans/" + plan + "?minRevision=2").status()).isEqualTo(200);
+        chosen.add(plan);
+        return plan;
+    }
+
+    private static void raiseQuestion(Api planner, String plan, String text) {
+        id(planner.post("/api/plans/" + plan + "/questions", "{\"kind\": \"SKEPTIC\", \"text\": \"" + text + "\"}"),
+                "questionId");
     }
 
     /** Revision 3: a question raised, recorded for the plan, whose payload names no plan. */

@@ -48,12 +48,32 @@ public class ReferenceMilestones implements PlanReadModel {
         private LocalDate reachedOn;
         private Instant reachedRecordedAt;
         private Integer actualDays;
+
+        private Tracked copy() {
+            Tracked copy = new Tracked();
+            copy.plannedAt = plannedAt;
+            copy.plannedLeadDays = plannedLeadDays;
+            copy.plannedStartBy = plannedStartBy;
+            copy.reachedOn = reachedOn;
+            copy.reachedRecordedAt = reachedRecordedAt;
+            copy.actualDays = actualDays;
+            return copy;
+        }
     }
 
+    /** One plan's facts while a batch is folded; an event changes a copy, kept once the whole event is recorded. */
     private static final class Facts {
         private final Map<UUID, Tracked> milestones = new LinkedHashMap<>();
         private boolean demo;
         private Instant closedAt;
+
+        private Facts copy() {
+            Facts copy = new Facts();
+            milestones.forEach((id, tracked) -> copy.milestones.put(id, tracked.copy()));
+            copy.demo = demo;
+            copy.closedAt = closedAt;
+            return copy;
+        }
     }
 
     @Override
@@ -62,13 +82,14 @@ public class ReferenceMilestones implements PlanReadModel {
     }
 
     @Override
-    public void record(FoldedEvent folded) {
+    public Recorded record(FoldedEvent folded) {
         PlanState before = folded.before();
         PlanState after = folded.after();
         Instant recordedAt = folded.message().getTimestamp();
         Map<UUID, Facts> batch = batch();
+        Facts kept = batch.get(after.planId());
         // Nothing is stored of a plan before its first event, so there is nothing to look up.
-        Facts facts = batch.computeIfAbsent(after.planId(), planId -> before.exists() ? load(planId) : new Facts());
+        Facts facts = kept != null ? kept.copy() : before.exists() ? load(after.planId()) : new Facts();
         facts.demo |= folded.message().getMetaData().containsKey(DEMO);
         if (folded.event() instanceof PlanApproved || approved(before)) {
             folded.scheduleAfter().milestones().forEach((id, scheduled) -> {
@@ -89,6 +110,7 @@ public class ReferenceMilestones implements PlanReadModel {
         if (folded.event() instanceof GoalAchieved || folded.event() instanceof PlanAbandoned) {
             facts.closedAt = recordedAt;
         }
+        return () -> batch.put(after.planId(), facts);
     }
 
     private static void reached(Tracked tracked, Milestone milestone, PlanState plan, Instant recordedAt) {

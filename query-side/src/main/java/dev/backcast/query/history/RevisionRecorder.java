@@ -36,7 +36,7 @@ public class RevisionRecorder implements PlanReadModel {
     }
 
     @Override
-    public void record(FoldedEvent folded) {
+    public Recorded record(FoldedEvent folded) {
         PlanState before = folded.before();
         PlanEvent event = folded.event();
         PlanState after = folded.after();
@@ -45,7 +45,7 @@ public class RevisionRecorder implements PlanReadModel {
         String changeSetId = (String) message.getMetaData().get("changeSetId");
         DueDateEffects effects = DueDateEffects.between(before.exists() ? folded.scheduleBefore() : null,
                 after, folded.scheduleAfter());
-        batch.entries().add(new Object[] {event.planId(), after.revision(), globalIndex(message),
+        Object[] entry = {event.planId(), after.revision(), globalIndex(message),
                 Timestamp.from(message.getTimestamp()), message.getMetaData().get("author"),
                 message.getMetaData().get("correlationId"),
                 changeSetId == null ? null : UUID.fromString(changeSetId),
@@ -53,7 +53,8 @@ public class RevisionRecorder implements PlanReadModel {
                 RevisionSummaries.summarize(before, event, after),
                 event.reason() == null ? null : event.reason().category().name(),
                 event.reason() == null ? null : event.reason().note(),
-                write(StateChanges.between(before, after, batch.trees())), write(effects)});
+                write(StateChanges.between(before, after, batch.trees())), write(effects)};
+        return () -> batch.entries().add(entry);
     }
 
     /** A batch's rows, and the trees of the states its events compared. */

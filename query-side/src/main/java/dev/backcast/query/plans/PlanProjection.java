@@ -28,8 +28,9 @@ import java.util.UUID;
 /**
  * Projects every plan event into the current plan and its revision history, folding with {@link PlanState#evolve}
  * like the aggregate does. Runs in the tracking "plans" processor: a batch's read-model changes and its token commit
- * together. Whatever can refuse an event is checked before anything is written, so a refused event goes to the
- * dead-letter queue without leaving half a change in the batch's transaction.
+ * together. Whatever can refuse an event (the fold, every read model's part of it) is worked out before the batch
+ * keeps any of it, so a refused event goes to the dead-letter queue without leaving half a change in the batch's
+ * transaction, and a retry finds the plan where the event left off.
  */
 @Component
 @ProcessingGroup(PlanProjection.PROCESSOR)
@@ -77,15 +78,18 @@ public class PlanProjection {
         }
         PlanState after = before.evolve(event);
         String author = (String) message.getMetaData().get("author");
-        view = view == null ? new PlanView(planId, message.getTimestamp(), author) : view;
-        view.update(after, message.getTimestamp(), author);
         FoldedEvent folded = new FoldedEvent(before, event, after, message,
                 LocalDate.ofInstant(message.getTimestamp(), clock.getZone()), batch.lastFolded().get(planId));
+        List<PlanReadModel.Recorded> recorded = readModels.stream().filter(model -> model.keeps(after))
+                .map(model -> model.record(folded)).toList();
+        String checkpoint = after.revision() % checkpointInterval == 0 ? json.write(after) : null;
+        view = view == null ? new PlanView(planId, message.getTimestamp(), author) : view;
+        view.update(after, message.getTimestamp(), author);
         batch.add(view, folded);
-        readModels.stream().filter(model -> model.keeps(after)).forEach(model -> model.record(folded));
-        if (after.revision() % checkpointInterval == 0) {
+        recorded.forEach(PlanReadModel.Recorded::keep);
+        if (checkpoint != null) {
             checkpoints.save(new PlanCheckpoint(planId, after.revision(), view.createdAt(), view.createdBy(),
-                    message.getTimestamp(), author, json.write(after)));
+                    message.getTimestamp(), author, checkpoint));
         }
     }
 

@@ -6,8 +6,8 @@ import dev.backcast.plan.scheduling.Schedule;
 import java.util.List;
 
 /**
- * A read model kept beside the current plans by the same projection, in the same transaction: told of every event
- * of a batch as it is folded, asked to write what it gathered when the batch commits, told of the plans whose
+ * A read model kept beside the current plans by the same projection, in the same transaction: asked what it makes of
+ * every event of a batch as it is folded, asked to write what it kept when the batch commits, told of the plans whose
  * figures must be brought to a new day, and of a rebuild.
  */
 public interface PlanReadModel {
@@ -20,7 +20,19 @@ public interface PlanReadModel {
         return true;
     }
 
-    void record(FoldedEvent folded);
+    /**
+     * What the model makes of one event, found without changing anything the batch writes. The projection keeps the
+     * plan's new state and every model's part only once all of them found theirs, so an event that one model cannot
+     * record is parked in the dead-letter queue leaving no trace in the plan or any model, and a retry records it
+     * whole.
+     */
+    Recorded record(FoldedEvent folded);
+
+    /** A model's part of one event, kept in the batch by assignments alone: nothing left in it can fail. */
+    @FunctionalInterface
+    interface Recorded {
+        void keep();
+    }
 
     /**
      * Writes what the batch's events gathered, once per batch. Called after the plans themselves are written, so

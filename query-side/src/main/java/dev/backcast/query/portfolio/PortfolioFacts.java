@@ -50,15 +50,30 @@ public class PortfolioFacts implements PlanReadModel {
         private LocalDate firstPlannedDue;
         private LocalDate reachedOn;
         private boolean removed;
+
+        private Tracked copy() {
+            Tracked copy = new Tracked();
+            copy.firstPlannedDue = firstPlannedDue;
+            copy.reachedOn = reachedOn;
+            copy.removed = removed;
+            return copy;
+        }
     }
 
-    /** One plan's facts while a batch is folded. */
+    /** One plan's facts while a batch is folded; an event changes a copy, kept once the whole event is recorded. */
     private static final class Facts {
         private final Map<UUID, Tracked> milestones = new LinkedHashMap<>();
         private LocalDate firstPlannedTarget;
 
         private Tracked milestone(UUID id) {
             return milestones.computeIfAbsent(id, key -> new Tracked());
+        }
+
+        private Facts copy() {
+            Facts copy = new Facts();
+            milestones.forEach((id, tracked) -> copy.milestones.put(id, tracked.copy()));
+            copy.firstPlannedTarget = firstPlannedTarget;
+            return copy;
         }
     }
 
@@ -75,25 +90,30 @@ public class PortfolioFacts implements PlanReadModel {
     }
 
     @Override
-    public void record(FoldedEvent folded) {
+    public Recorded record(FoldedEvent folded) {
         PlanState before = folded.before();
         PlanState after = folded.after();
         Batch batch = batch();
+        Facts kept = batch.plans().get(after.planId());
         // Nothing is stored of a plan before its first event, so there is nothing to look up.
-        Facts facts = batch.plans().computeIfAbsent(after.planId(), planId -> before.exists() ? load(planId)
-                : new Facts());
+        Facts facts = kept != null ? kept.copy() : before.exists() ? load(after.planId()) : new Facts();
+        List<Move> moves = new ArrayList<>();
         if (folded.event() instanceof PlanApproved) {
             facts.firstPlannedTarget = after.targetDate();
             folded.scheduleAfter().milestones()
                     .forEach((id, scheduled) -> facts.milestone(id).firstPlannedDue = scheduled.due());
         } else if (approved(before)) {
-            recordMoves(batch, facts, folded);
+            recordMoves(moves, facts, folded);
         }
         for (Milestone milestone : after.milestones().values()) {
             facts.milestone(milestone.id()).reachedOn = milestone.reachedOn();
         }
         before.milestones().keySet().stream().filter(id -> !after.milestones().containsKey(id))
                 .forEach(id -> facts.milestone(id).removed = true);
+        return () -> {
+            batch.plans().put(after.planId(), facts);
+            batch.moves().addAll(moves);
+        };
     }
 
     /** Approved once, the plan never returns to DRAFT; the state before a plan's first event has no status. */
@@ -101,14 +121,14 @@ public class PortfolioFacts implements PlanReadModel {
         return plan.status() != null && plan.status() != PlanStatus.DRAFT;
     }
 
-    private static void recordMoves(Batch batch, Facts facts, FoldedEvent folded) {
+    private static void recordMoves(List<Move> moves, Facts facts, FoldedEvent folded) {
         PlanState before = folded.before();
         PlanState after = folded.after();
         Instant recordedAt = folded.message().getTimestamp();
         SchedulingCalendar calendar = after.calendar();
         String category = folded.event().reason() == null ? null : folded.event().reason().category().name();
         if (!after.targetDate().equals(before.targetDate())) {
-            batch.moves().add(new Move(after.planId(), after.revision(), after.planId(), true, recordedAt,
+            moves.add(new Move(after.planId(), after.revision(), after.planId(), true, recordedAt,
                     calendar.daysBetween(before.targetDate(), after.targetDate()), category));
         }
         Schedule scheduleBefore = folded.scheduleBefore();
@@ -117,7 +137,7 @@ public class PortfolioFacts implements PlanReadModel {
             if (previous == null) {
                 facts.milestone(id).firstPlannedDue = scheduled.due();
             } else if (!previous.due().equals(scheduled.due())) {
-                batch.moves().add(new Move(after.planId(), after.revision(), id, false, recordedAt,
+                moves.add(new Move(after.planId(), after.revision(), id, false, recordedAt,
                         calendar.daysBetween(previous.due(), scheduled.due()), category));
             }
         });
