@@ -305,7 +305,7 @@ class PortfolioQueries {
 
     /**
      * The plan table: the plans of the page are chosen and ordered first, so the per-plan counts are computed for
-     * them only.
+     * them only, each plan's milestone facts and moves read once.
      */
     private static String rowsQuery(Scope scope, String order, String page) {
         return """
@@ -316,16 +316,17 @@ class PortfolioQueries {
                       FROM plan_view pv LEFT JOIN portfolio_plan pp USING (plan_id)
                      WHERE %3$s
                      ORDER BY %4$s %5$s)
-                SELECT listed.*,
-                       (SELECT coalesce(sum(c.reached), 0) FROM portfolio_milestone m, portfolio_slip_counts(m, 1) c
-                         WHERE m.plan_id = listed.plan_id AND %1$s) AS reached,
-                       (SELECT coalesce(sum(c.on_time), 0) FROM portfolio_milestone m, portfolio_slip_counts(m, 1) c
-                         WHERE m.plan_id = listed.plan_id AND %1$s) AS on_time,
-                       (SELECT count(*) FROM portfolio_move mv
-                         WHERE mv.plan_id = listed.plan_id AND NOT mv.target_date AND %2$s) AS due_date_moves,
-                       (SELECT count(*) FROM portfolio_move mv
-                         WHERE mv.plan_id = listed.plan_id AND mv.target_date AND %2$s) AS target_date_moves
+                SELECT listed.*, milestones.reached, milestones.on_time, moves.due_date_moves, moves.target_date_moves
                   FROM listed
+                 CROSS JOIN LATERAL (
+                       SELECT coalesce(sum(c.reached), 0) AS reached, coalesce(sum(c.on_time), 0) AS on_time
+                         FROM portfolio_milestone m, portfolio_slip_counts(m, 1) c
+                        WHERE m.plan_id = listed.plan_id AND %1$s) milestones
+                 CROSS JOIN LATERAL (
+                       SELECT count(*) FILTER (WHERE NOT mv.target_date) AS due_date_moves,
+                              count(*) FILTER (WHERE mv.target_date) AS target_date_moves
+                         FROM portfolio_move mv
+                        WHERE mv.plan_id = listed.plan_id AND %2$s) moves
                  ORDER BY listed.position""".formatted(scope.inPeriod("m.reached_on"), scope.movedInPeriod(),
                 scope.plansOfRecord(), order, page);
     }
