@@ -28,7 +28,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Every rule that depends on "today" reads the application clock in the configured zone, whatever the hour: the demo
  * loads, forecasts start today, an actual date may be today and not tomorrow, and all of it moves on at midnight,
- * the plan list's figures too, brought to the new day by the daily refresh.
+ * the plan list's figures too, brought to the new day by the daily refresh, and an open what-if branch's, while a
+ * discarded one keeps the day it was closed.
  * Each case is a server on a fresh database at a chosen instant, just after midnight or just before it, in UTC and in
  * the zones furthest ahead of it (UTC+14) and behind it (UTC-11).
  */
@@ -83,6 +84,13 @@ class AnyHourIT {
             JsonNode plan = planner.get("/api/plans/" + planId + "?minRevision=3").json();
             assertThat(plan.get("asOf").asText()).isEqualTo(today.toString());
             assertThat(plan.get("forecastGoalDate").asText()).isEqualTo(today.plusDays(10).toString());
+            String branches = "/api/plans/" + planId + "/branches";
+            String keptOpen = planner.post(branches, "{\"name\": \"Kept open\"}").json().get("branchId").asText();
+            String discarded = planner.post(branches, "{\"name\": \"Discarded\"}").json().get("branchId").asText();
+            assertThat(planner.delete(branches + "/" + discarded + "?category=OTHER&note=Dropped", null).status())
+                    .isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(branch(planner, branches, discarded)
+                    .get("status").asText()).isEqualTo("DISCARDED"));
 
             assertThat(reach(planner, planId, first, today.plusDays(1)).status()).isEqualTo(422);
             assertThat(reach(planner, planId, first, today).status()).isEqualTo(200);
@@ -97,6 +105,15 @@ class AnyHourIT {
                 assertThat(listed.get("items").get(0).get("forecastGoalDate").asText())
                         .isEqualTo(today.plusDays(11).toString());
             });
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                JsonNode open = branch(planner, branches, keptOpen);
+                assertThat(open.get("figuresAsOf").asText()).isEqualTo(today.plusDays(1).toString());
+                assertThat(open.get("forecastGoalDate").asText()).isEqualTo(today.plusDays(11).toString());
+            });
+            JsonNode closed = branch(planner, branches, discarded);
+            assertThat(closed.get("figuresAsOf").asText()).as("a discarded branch keeps the day it was closed")
+                    .isEqualTo(today.toString());
+            assertThat(closed.get("forecastGoalDate").asText()).isEqualTo(today.plusDays(10).toString());
             assertThat(PortfolioRollUpIT.tallied(planner.get("/api/portfolio?size=1").json()))
                     .as("the organisation's slips tallied as the day's refresh moved the forecasts")
                     .isEqualTo(PortfolioRollUpIT.tallied(planner.get("/api/portfolio?size=1&"
@@ -110,6 +127,15 @@ class AnyHourIT {
             assertThat(reach(planner, planId, second, today.plusDays(2)).status()).isEqualTo(422);
             assertThat(reach(planner, planId, second, today.plusDays(1)).status()).isEqualTo(200);
         }
+    }
+
+    private static JsonNode branch(Api planner, String branches, String branchId) {
+        for (JsonNode branch : planner.get(branches).json()) {
+            if (branch.get("branchId").asText().equals(branchId)) {
+                return branch;
+            }
+        }
+        throw new AssertionError("No branch " + branchId + " in " + branches);
     }
 
     private static void theDemoIsRecordedOnItsScenarioDaysInOrderAndNeverInTheFuture(Api viewer, Moment moment,

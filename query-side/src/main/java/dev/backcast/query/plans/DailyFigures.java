@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Keeps each open plan's forecast goal date and days late as of today: when the day changes in the configured zone
  * (or a plan has no figures yet), the plans whose figures are of another day are scheduled again, in batches, without
  * reading a single event. A plan that changes meanwhile is left to the projection, which writes its figures anyway.
+ * A merged or discarded what-if branch is not open: it can no longer change, and keeps the figures of the day it was
+ * closed.
  */
 @Component
 public class DailyFigures {
@@ -76,7 +78,8 @@ public class DailyFigures {
     private int bringBatchTo(LocalDate today) {
         List<PlanReadModel.ScheduledPlan> plans = jdbc.query("""
                 SELECT state FROM plan_view
-                 WHERE figures_as_of IS NULL OR (status IN ('DRAFT', 'ACTIVE') AND figures_as_of <> ?)
+                 WHERE figures_as_of IS NULL OR (status IN ('DRAFT', 'ACTIVE') AND figures_as_of <> ?
+                                                  AND (branch_status IS NULL OR branch_status = 'OPEN'))
                  ORDER BY plan_id LIMIT ?
                    FOR UPDATE SKIP LOCKED""", (row, number) -> {
             PlanState plan = json.read(row.getString("state"));

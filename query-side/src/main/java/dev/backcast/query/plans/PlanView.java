@@ -33,6 +33,8 @@ public class PlanView implements Persistable<UUID> {
     private LocalDate figuresAsOf;
     /** The plan of record a what-if branch was drawn from; null for a plan of record. */
     private UUID branchOf;
+    /** A what-if branch's status (open, merged, discarded); null for a plan of record. */
+    private String branchStatus;
 
     /** JSON as text: the order in which elements were added is part of the plan, and jsonb would reorder keys. */
     private String state;
@@ -64,6 +66,7 @@ public class PlanView implements Persistable<UUID> {
         this.status = newState.status().name();
         this.targetDate = newState.targetDate();
         this.branchOf = newState.isBranch() ? newState.branch().originPlanId() : null;
+        this.branchStatus = newState.isBranch() ? newState.branch().status().name() : null;
         this.lastChangedAt = changedAt;
         this.lastChangedBy = changedBy;
     }

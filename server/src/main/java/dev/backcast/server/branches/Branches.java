@@ -32,10 +32,12 @@ public class Branches {
      *
      * @param fromRevision the plan of record's revision the branch started from
      * @param revision     the branch's own revision, 1 when nothing was changed on it yet
+     * @param figuresAsOf  the day the forecast goal date and days late are as of: today for an open branch once the
+     *                     day's refresh ran, the day it was closed for a merged or discarded one
      */
     public record BranchSummary(UUID branchId, String name, long fromRevision, BranchStatus status, long revision,
                                 Instant createdAt, String createdBy, Instant lastChangedAt, LocalDate targetDate,
-                                LocalDate forecastGoalDate, int lateByDays) {
+                                LocalDate forecastGoalDate, int lateByDays, LocalDate figuresAsOf) {
     }
 
     /**
@@ -72,14 +74,14 @@ public class Branches {
     public List<BranchSummary> of(UUID planId) {
         return jdbc.query("""
                 SELECT plan_id, revision, state, created_at, created_by, last_changed_at, target_date,
-                       forecast_goal_date, late_by_days
+                       forecast_goal_date, late_by_days, figures_as_of
                   FROM plan_view WHERE branch_of = ? ORDER BY created_at, plan_id""", (row, number) -> {
             PlanState branch = json.read(row.getString("state"));
             return new BranchSummary(branch.planId(), branch.branch().name(), branch.branch().fromRevision(),
                     branch.branch().status(), row.getLong("revision"), row.getTimestamp("created_at").toInstant(),
                     row.getString("created_by"), row.getTimestamp("last_changed_at").toInstant(),
                     row.getObject("target_date", LocalDate.class), row.getObject("forecast_goal_date", LocalDate.class),
-                    row.getInt("late_by_days"));
+                    row.getInt("late_by_days"), row.getObject("figures_as_of", LocalDate.class));
         }, planId);
     }
 }
