@@ -435,7 +435,8 @@ public final class Benchmark {
         Date today = Date.valueOf(LocalDate.now(zone));
         try (Connection connection = connect(databaseUrl(database));
              PreparedStatement staleFigures = connection.prepareStatement("SELECT count(*) FROM plan_view "
-                     + "WHERE figures_as_of IS NULL OR (status IN ('DRAFT', 'ACTIVE') AND figures_as_of <> ?)");
+                     + "WHERE figures_as_of IS NULL OR (status IN ('DRAFT', 'ACTIVE') AND figures_as_of <> ? "
+                     + "AND (branch_status IS NULL OR branch_status = 'OPEN'))");
              PreparedStatement staleForecasts = connection.prepareStatement("SELECT count(*) FROM plan_view pv "
                      + "LEFT JOIN plan_forecast pf ON pf.plan_id = pv.plan_id "
                      + "WHERE pv.status IN ('DRAFT', 'ACTIVE') AND pv.branch_of IS NULL "

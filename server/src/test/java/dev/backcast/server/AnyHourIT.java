@@ -70,7 +70,8 @@ class AnyHourIT {
                 "--backcast.time-zone=" + moment.zone(), "--backcast.daily-figures-check-every=PT1S",
                 "--backcast.embedded-db.directory="
                         + Path.of("target", "it-any-hour-" + UUID.randomUUID()).toAbsolutePath())) {
-            Api planner = new Api(((WebServerApplicationContext) server).getWebServer().getPort(), "planner");
+            int port = ((WebServerApplicationContext) server).getWebServer().getPort();
+            Api planner = new Api(port, "planner");
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     assertThat(planner.get("/api/plans").json().get("total").asInt()).isEqualTo(3));
 
@@ -126,6 +127,19 @@ class AnyHourIT {
                     .as("late plans tallied as the day's refresh moved them").isEqualTo(lateListed);
             assertThat(reach(planner, planId, second, today.plusDays(2)).status()).isEqualTo(422);
             assertThat(reach(planner, planId, second, today.plusDays(1)).status()).isEqualTo(200);
+
+            Api admin = new Api(port, "admin");
+            assertThat(admin.post("/api/admin/projections/plans/rebuild", null).status()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                JsonNode plans = admin.get("/api/admin/projections").json().findParents("name").stream()
+                        .filter(projection -> projection.get("name").asText().equals("plans")).findFirst().orElseThrow();
+                assertThat(plans.get("replaying").asBoolean()).isFalse();
+                assertThat(plans.get("lag").asLong()).isZero();
+            });
+            assertThat(branch(planner, branches, discarded).get("figuresAsOf").asText())
+                    .as("a discarded branch keeps the day it was closed through a rebuild").isEqualTo(today.toString());
+            assertThat(branch(planner, branches, keptOpen).get("figuresAsOf").asText())
+                    .isEqualTo(today.plusDays(1).toString());
         }
     }
 

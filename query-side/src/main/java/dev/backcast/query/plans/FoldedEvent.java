@@ -70,6 +70,11 @@ public final class FoldedEvent {
         return scheduleAfter;
     }
 
+    /** The day, in the configured zone, the event was recorded on. */
+    LocalDate recordedOn() {
+        return recordedOn;
+    }
+
     /** The plan after the event scheduled as of {@code day}, computed again only for another day. */
     Schedule scheduleAfterAsOf(LocalDate day) {
         return day.equals(recordedOn) ? scheduleAfter() : BackwardScheduler.schedule(after, day);

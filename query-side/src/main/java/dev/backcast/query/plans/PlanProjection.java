@@ -2,6 +2,7 @@ package dev.backcast.query.plans;
 
 import dev.backcast.plan.PlanEvent;
 import dev.backcast.plan.PlanState;
+import dev.backcast.plan.branches.BranchStatus;
 import dev.backcast.plan.scheduling.Schedule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -158,9 +159,11 @@ public class PlanProjection {
         LocalDate today = LocalDate.now(clock);
         List<PlanReadModel.ScheduledPlan> touched = new ArrayList<>(batch.views().size());
         batch.views().forEach((planId, view) -> {
+            FoldedEvent last = batch.lastFolded().get(planId);
+            LocalDate asOf = closedBranch(view.folded()) ? last.recordedOn() : today;
             PlanReadModel.ScheduledPlan scheduled = new PlanReadModel.ScheduledPlan(view.folded(),
-                    batch.lastFolded().get(planId).scheduleAfterAsOf(today));
-            storeStateAndFigures(view, scheduled.schedule(), today);
+                    last.scheduleAfterAsOf(asOf));
+            storeStateAndFigures(view, scheduled.schedule(), asOf);
             if (view.isNew()) {
                 views.save(view);
             }
@@ -170,9 +173,17 @@ public class PlanProjection {
         readModels.forEach(model -> model.write(PlanReadModel.keptBy(model, touched)));
     }
 
-    private void storeStateAndFigures(PlanView view, Schedule schedule, LocalDate today) {
+    private void storeStateAndFigures(PlanView view, Schedule schedule, LocalDate day) {
         view.storeState(json.write(view.folded()));
-        view.storeFigures(PlanDocuments.GoalOutlook.of(view.folded(), schedule), today);
+        view.storeFigures(PlanDocuments.GoalOutlook.of(view.folded(), schedule), day);
+    }
+
+    /**
+     * A merged or discarded what-if branch can no longer change, and its last event closed it: its figures are as of
+     * that day, whenever they are written (live, after midnight, in a rebuild), and the day's refresh leaves them.
+     */
+    private static boolean closedBranch(PlanState plan) {
+        return plan.isBranch() && plan.branch().status() != BranchStatus.OPEN;
     }
 
     @ResetHandler
