@@ -89,18 +89,19 @@ public class PlanProjection {
         batch.add(view, folded);
         recorded.forEach(PlanReadModel.Recorded::keep);
         if (checkpoint != null) {
-            checkpoints.save(new PlanCheckpoint(planId, after.revision(), view.createdAt(), view.createdBy(),
+            batch.checkpoints().add(new PlanCheckpoint(planId, after.revision(), view.createdAt(), view.createdBy(),
                     message.getTimestamp(), author, checkpoint));
         }
     }
 
     /**
-     * The plans a batch changed, and the last event folded into each.
+     * The plans a batch changed, the last event folded into each, and the time-travel checkpoints its events reached.
      *
      * @param stored the stored plans of every plan the batch has events of, read in one query when the batch's events
      *               are known in advance; null when they are not
      */
-    private record Batch(Map<UUID, PlanView> views, Map<UUID, FoldedEvent> lastFolded, Map<UUID, PlanView> stored) {
+    private record Batch(Map<UUID, PlanView> views, Map<UUID, FoldedEvent> lastFolded, Map<UUID, PlanView> stored,
+                         List<PlanCheckpoint> checkpoints) {
 
         /** The plan as the batch left it so far, or as it is stored; null for a plan not projected yet. */
         PlanView viewOf(UUID planId, PlanViewRepository repository) {
@@ -119,7 +120,8 @@ public class PlanProjection {
     private Batch batch() {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         return unitOfWork.getOrComputeResource(BATCH, key -> {
-            Batch batch = new Batch(new LinkedHashMap<>(), new LinkedHashMap<>(), storedPlansOf(unitOfWork));
+            Batch batch = new Batch(new LinkedHashMap<>(), new LinkedHashMap<>(), storedPlansOf(unitOfWork),
+                    new ArrayList<>());
             unitOfWork.onPrepareCommit(committing -> write(batch));
             return batch;
         });
@@ -149,11 +151,11 @@ public class PlanProjection {
     }
 
     /**
-     * A plan's JSON, the figures plan lists sort on and every other read model are written once per batch, not once
-     * per event: a batch of a long plan's events would otherwise serialize and schedule the whole plan for each of
-     * them. A plan new in the batch is persisted only now, complete, as persisting takes the row it will insert. The
-     * plans are written before the other read models, as the daily refresh locks them: each plan's rows are locked in
-     * one order.
+     * A plan's JSON, the figures plan lists sort on, the time-travel checkpoints and every other read model are
+     * written once per batch, not once per event: a batch of a long plan's events would otherwise serialize and
+     * schedule the whole plan for each of them. A plan new in the batch is persisted only now, complete, as persisting
+     * takes the row it will insert. The plans are written before the other read models, as the daily refresh locks
+     * them: each plan's rows are locked in one order.
      */
     private void write(Batch batch) {
         LocalDate today = LocalDate.now(clock);
@@ -169,6 +171,7 @@ public class PlanProjection {
             }
             touched.add(scheduled);
         });
+        checkpoints.saveAll(batch.checkpoints());
         views.flush();
         readModels.forEach(model -> model.write(PlanReadModel.keptBy(model, touched)));
     }
