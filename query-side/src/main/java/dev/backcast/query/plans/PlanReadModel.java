@@ -38,7 +38,8 @@ public interface PlanReadModel {
      * Writes what the batch's events gathered, once per batch. Called after the plans themselves are written, so
      * every writer locks a plan's rows in the same order.
      *
-     * @param touched every plan the batch changed, as it stands after the batch, scheduled as of today
+     * @param touched every plan the batch changed, as it stands after the batch, scheduled as of today (a merged or
+     *                discarded what-if branch as of the day it was closed)
      */
     void write(List<ScheduledPlan> touched);
 
