@@ -130,12 +130,7 @@ class AnyHourIT {
 
             Api admin = new Api(port, "admin");
             assertThat(admin.post("/api/admin/projections/plans/rebuild", null).status()).isEqualTo(202);
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                JsonNode plans = admin.get("/api/admin/projections").json().findParents("name").stream()
-                        .filter(projection -> projection.get("name").asText().equals("plans")).findFirst().orElseThrow();
-                assertThat(plans.get("replaying").asBoolean()).isFalse();
-                assertThat(plans.get("lag").asLong()).isZero();
-            });
+            RebuildIT.awaitReplayed(admin);
             assertThat(branch(planner, branches, discarded).get("figuresAsOf").asText())
                     .as("a discarded branch keeps the day it was closed through a rebuild").isEqualTo(today.toString());
             assertThat(branch(planner, branches, keptOpen).get("figuresAsOf").asText())

@@ -65,7 +65,7 @@ class DeadLetterIT {
         assertThat(letter.get("eventType").asText()).isEqualTo("QuestionRaised");
         assertThat(letter.get("eventIdentifier").asText()).isNotBlank();
         assertThat(letter.get("error").asText()).contains("names plan null");
-        assertThat(plansProjection(admin).get("segments")).allSatisfy(segment ->
+        assertThat(RebuildIT.projection(admin, "plans").get("segments")).allSatisfy(segment ->
                 assertThat(segment.get("error").isNull()).isTrue());
         assertThat(planner.get("/api/plans/" + poisoned).json().get("revision").asLong()).isEqualTo(2);
 
@@ -220,17 +220,8 @@ class DeadLetterIT {
                   FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 1""", plan);
     }
 
-    private static JsonNode plansProjection(Api admin) {
-        for (JsonNode projection : admin.get("/api/admin/projections").json()) {
-            if (projection.get("name").asText().equals("plans")) {
-                return projection;
-            }
-        }
-        throw new AssertionError("no plans projection");
-    }
-
     private static JsonNode parked(Api admin, String plan) {
-        for (JsonNode letters : plansProjection(admin).get("deadLetters")) {
+        for (JsonNode letters : RebuildIT.projection(admin, "plans").get("deadLetters")) {
             if (letters.get("planId").asText().equals(plan)) {
                 return letters;
             }

@@ -72,11 +72,7 @@ class RebuildIT {
         Api.Response rebuild = admin.post("/api/admin/projections/plans/rebuild", null);
         assertThat(rebuild.status()).as(rebuild.toString()).isEqualTo(202);
         assertThat(planner.post("/api/admin/projections/plans/rebuild", null).status()).isEqualTo(403);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            JsonNode status = projection(admin, "plans");
-            assertThat(status.get("replaying").asBoolean()).isFalse();
-            assertThat(status.get("lag").asLong()).isZero();
-        });
+        awaitReplayed(admin);
 
         Map<String, JsonNode> after = readModels(planner, heads);
         assertThat(after).isEqualTo(before);
@@ -100,7 +96,16 @@ class RebuildIT {
         return models;
     }
 
-    private static JsonNode projection(Api admin, String name) {
+    /** Waits until the plans projection replayed every event after a rebuild. */
+    static void awaitReplayed(Api admin) {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode status = projection(admin, "plans");
+            assertThat(status.get("replaying").asBoolean()).isFalse();
+            assertThat(status.get("lag").asLong()).isZero();
+        });
+    }
+
+    static JsonNode projection(Api admin, String name) {
         for (JsonNode projection : admin.get("/api/admin/projections").json()) {
             if (projection.get("name").asText().equals(name)) {
                 return projection;

@@ -94,6 +94,12 @@ public record PlanState(UUID planId, long revision, String title, String portfol
         return branch != null;
     }
 
+    /** A merged or discarded what-if branch: read-only, its last event closed it. */
+    @JsonIgnore
+    public boolean isClosedBranch() {
+        return branch != null && branch.status() != BranchStatus.OPEN;
+    }
+
     /** The same plan under the identity of {@code other}: how a branch and its plan of record are compared. */
     public PlanState under(PlanState other) {
         return new PlanState(other.planId, revision, title, portfolio, calendar, goal, status, metrics, milestones,

@@ -14,7 +14,6 @@ import dev.backcast.plan.ChangePlanDetails;
 import dev.backcast.plan.PlanChange;
 import dev.backcast.plan.PlanEvent;
 import dev.backcast.plan.PlanState;
-import dev.backcast.plan.branches.BranchStatus;
 import dev.backcast.plan.baselines.CaptureBaseline;
 import dev.backcast.plan.goal.MoveTargetDate;
 import dev.backcast.plan.goal.RedefineGoal;
@@ -49,7 +48,7 @@ public final class PlanDecisions {
 
     public static List<PlanEvent> decide(PlanState plan, PlanChange change, LocalDate today) {
         Checks.required("op", change);
-        if (plan.isBranch() && plan.branch().status() != BranchStatus.OPEN) {
+        if (plan.isClosedBranch()) {
             throw PlanRejection.branchClosed(plan.branch().status());
         }
         if (plan.status().closed()) {

@@ -2,7 +2,6 @@ package dev.backcast.query.plans;
 
 import dev.backcast.plan.PlanEvent;
 import dev.backcast.plan.PlanState;
-import dev.backcast.plan.branches.BranchStatus;
 import dev.backcast.plan.scheduling.Schedule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -162,7 +161,9 @@ public class PlanProjection {
         List<PlanReadModel.ScheduledPlan> touched = new ArrayList<>(batch.views().size());
         batch.views().forEach((planId, view) -> {
             FoldedEvent last = batch.lastFolded().get(planId);
-            LocalDate asOf = closedBranch(view.folded()) ? last.recordedOn() : today;
+            // A closed branch can no longer change and its last event closed it: its figures are as of that day,
+            // whenever they are written (live, after midnight, in a rebuild), and the day's refresh leaves them.
+            LocalDate asOf = view.folded().isClosedBranch() ? last.recordedOn() : today;
             PlanReadModel.ScheduledPlan scheduled = new PlanReadModel.ScheduledPlan(view.folded(),
                     last.scheduleAfterAsOf(asOf));
             storeStateAndFigures(view, scheduled.schedule(), asOf);
@@ -179,14 +180,6 @@ public class PlanProjection {
     private void storeStateAndFigures(PlanView view, Schedule schedule, LocalDate day) {
         view.storeState(json.write(view.folded()));
         view.storeFigures(PlanDocuments.GoalOutlook.of(view.folded(), schedule), day);
-    }
-
-    /**
-     * A merged or discarded what-if branch can no longer change, and its last event closed it: its figures are as of
-     * that day, whenever they are written (live, after midnight, in a rebuild), and the day's refresh leaves them.
-     */
-    private static boolean closedBranch(PlanState plan) {
-        return plan.isBranch() && plan.branch().status() != BranchStatus.OPEN;
     }
 
     @ResetHandler
