@@ -8,6 +8,9 @@
 
     const planElement = () => document.querySelector('[data-plan-id]');
 
+    /** The plan a form writes to: its own when it names one (a branch's form on a page about its plan), else the page's. */
+    const planOf = form => form.closest('[data-plan-id]') || planElement();
+
     function csrfToken() {
         const match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]+)/);
         return match ? decodeURIComponent(match[1]) : null;
@@ -117,7 +120,7 @@
         box.appendChild(element('p', 'Your change was based on revision ' + basedOn + '; the plan is now at revision '
             + current + '. Nothing of yours was recorded. Changes since:'));
         const list = element('ul');
-        const planId = planElement().dataset.planId;
+        const planId = planOf(container).dataset.planId;
         const history = await window.Http.request('/api/plans/' + planId
             + '/revisions?order=oldest&limit=50&fromRevision=' + (Number(basedOn) + 1));
         if (history.response.ok) {
@@ -199,7 +202,7 @@
             return;
         }
         event.preventDefault();
-        const plan = planElement();
+        const plan = planOf(form);
         if (event.submitter && event.submitter.hasAttribute('data-stage')) {
             clearProblems(form);
             if (validForStaging(form) && window.Refinement) {

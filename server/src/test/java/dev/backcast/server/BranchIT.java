@@ -112,8 +112,16 @@ class BranchIT {
                 .isEqualTo("milestones/" + certification);
         assertThat(refused.json().get("detail").asText()).contains("Slow certification, no beta");
 
-        Api.Response discarded = planner.delete(branch + "?category=OTHER&note=Superseded", null);
+        Api.Response stale = planner.delete(branch + "?category=OTHER&note=Superseded", null, "If-Match", "\"2\"");
+        assertThat(stale.status()).as(stale.toString()).isEqualTo(412);
+        Api.Response discarded = planner.delete(branch + "?category=OTHER&note=Superseded", null, "If-Match", "\"3\"");
         assertThat(discarded.status()).as(discarded.toString()).isEqualTo(200);
+        assertThat(discarded.json().get("revision").asLong()).isEqualTo(4);
+        assertThat(discarded.header("ETag")).isEqualTo("\"4\"");
+        JsonNode discardedAtOnce = planner.get(plan + "/branches").json().get(0);
+        assertThat(discardedAtOnce.get("status").asText()).as("the answer waits until the branch reads as discarded")
+                .isEqualTo("DISCARDED");
+        assertThat(discardedAtOnce.get("revision").asLong()).isEqualTo(4);
         Api.Response afterDiscard = planner.patch(branch + "/milestones/" + certification,
                 "{\"leadTimeDays\": 60, \"reason\": {\"category\": \"ESTIMATE\", \"note\": \"n\"}}");
         assertThat(afterDiscard.status()).as(afterDiscard.toString()).isEqualTo(409);

@@ -86,9 +86,11 @@ public class PlanAggregate {
         AggregateLifecycle.apply(BranchDecisions.branch(command));
     }
 
+    /** @return the branch's revision once discarded */
     @CommandHandler
-    public void handle(DiscardBranch command) {
+    public long handle(DiscardBranch command) {
         BranchDecisions.discard(state, command).forEach(AggregateLifecycle::apply);
+        return state.revision();
     }
 
     @CommandHandler

@@ -94,28 +94,29 @@ class BranchCommandsTest {
     @Test
     void discarding_keeps_the_branch_as_discarded() {
         fixture.given(branched())
-                .when(new DiscardBranch(BRANCH_ID, BECAUSE))
-                .expectEvents(new BranchDiscarded(BRANCH_ID, BECAUSE));
+                .when(new DiscardBranch(BRANCH_ID, null, BECAUSE))
+                .expectEvents(new BranchDiscarded(BRANCH_ID, BECAUSE))
+                .expectResultMessagePayload(2L);
     }
 
     @Test
     void discarding_needs_a_reason() {
         fixture.given(branched())
-                .when(new DiscardBranch(BRANCH_ID, null))
+                .when(new DiscardBranch(BRANCH_ID, null, null))
                 .expectException(rejected(INVALID_INPUT, "reason"));
     }
 
     @Test
     void a_merged_branch_is_not_discarded() {
         fixture.given(branched(), new BranchMerged(BRANCH_ID, 5))
-                .when(new DiscardBranch(BRANCH_ID, BECAUSE))
+                .when(new DiscardBranch(BRANCH_ID, null, BECAUSE))
                 .expectException(rejected(WRONG_STATUS, null));
     }
 
     @Test
     void a_plan_of_record_is_not_discarded_as_a_branch() {
         fixture.given(planWithTwoMilestones())
-                .when(new DiscardBranch(PLAN_ID, BECAUSE))
+                .when(new DiscardBranch(PLAN_ID, null, BECAUSE))
                 .expectException(rejected(RULE_VIOLATED, null));
     }
 

@@ -251,7 +251,7 @@ public class BranchController {
         Map<String, Object> answer = PlanWrites.answer(planId);
         answer.put("branchId", branchId);
         ResponseEntity<Map<String, Object>> discarded = writes.send(request, withReason, new PlanWrites.Write(branchId,
-                expected -> new DiscardBranch(branchId, reason), HttpStatus.OK, null, answer));
+                expected -> new DiscardBranch(branchId, expected, reason), HttpStatus.OK, null, answer));
         reader.awaitRevision(branchId, ((Number) discarded.getBody().get("revision")).longValue());
         return discarded;
     }

@@ -289,6 +289,8 @@ class BrowserIT {
                     "{\"name\": \"No prototype\"}"), "branchId");
             browser.go("/plans/" + planId + "/branches/" + second + "/compare?minRevision=1");
             browser.find("details.discard summary").click();
+            assertThat(browser.find("form.discard-branch").getDomAttribute("data-revision"))
+                    .as("the discard is checked against the branch's revision, not the plan's").isEqualTo("1");
             new Select(browser.find("form.discard-branch select[name='reason.category']")).selectByValue("SCOPE");
             browser.find("form.discard-branch input[name='reason.note']").sendKeys("The prototype stays");
             browser.find("form.discard-branch button.primary").click();
