@@ -55,6 +55,7 @@ public final class Benchmark {
               --organisation=N     plans in the store for P8, P9 and P4 (default 10000, quick 1000)
               --warm-up=N          unmeasured reads of each path P8 and P9 measure, in turn (default 2000)
               --server-jar=PATH    the server jar (default server/target/backcast.jar)
+              --server-archive=F   a class-data-sharing archive recorded for that jar, to start the server faster
               --report=PATH        where to write the JSON report (default benchmarks/target/benchmark-report.json)
               --keep-store=DIR     keep the embedded PostgreSQL's data in DIR: the organisation store is filled once and
                                    later runs with the same DIR only add the plans it lacks
@@ -91,6 +92,8 @@ public final class Benchmark {
     private final Path serverJar;
     private final Path reportPath;
     private final Path keptStore;
+    /** The class-data-sharing archive the server is started with, or null; it changes the start, not what is measured. */
+    private final Path serverArchive;
     private final Map<String, Object> raw = new LinkedHashMap<>();
     private final List<Map<String, Object>> figures = new ArrayList<>();
     private final Map<Integer, Double> generatorCeilings = new LinkedHashMap<>();
@@ -108,12 +111,13 @@ public final class Benchmark {
     private Process server;
 
     Benchmark(double seconds, List<Integer> histories, int organisation, int warmUpRequests, Path serverJar,
-              Path reportPath, Path keptStore) {
+              Path serverArchive, Path reportPath, Path keptStore) {
         this.seconds = seconds;
         this.histories = histories;
         this.organisation = organisation;
         this.warmUpRequests = warmUpRequests;
         this.serverJar = serverJar;
+        this.serverArchive = serverArchive;
         this.reportPath = reportPath;
         this.keptStore = keptStore;
     }
@@ -144,6 +148,7 @@ public final class Benchmark {
         Path jar = Path.of("server", "target", "backcast.jar");
         Path report = Path.of("benchmarks", "target", "benchmark-report.json");
         Path keptStore = null;
+        Path archive = null;
         for (String arg : args) {
             if (arg.equals("--quick")) {
                 quick = true;
@@ -160,6 +165,8 @@ public final class Benchmark {
                 warmUpRequests = Integer.parseInt(arg.substring("--warm-up=".length()));
             } else if (arg.startsWith("--server-jar=")) {
                 jar = Path.of(arg.substring("--server-jar=".length()));
+            } else if (arg.startsWith("--server-archive=")) {
+                archive = Path.of(arg.substring("--server-archive=".length()));
             } else if (arg.startsWith("--report=")) {
                 report = Path.of(arg.substring("--report=".length()));
             } else if (arg.startsWith("--keep-store=")) {
@@ -173,7 +180,8 @@ public final class Benchmark {
         }
         return new Benchmark(seconds != null ? seconds : quick ? 3 : 10,
                 histories != null ? histories : quick ? List.of(10, 100, 1000) : List.of(100, 1000, 10000),
-                organisation != null ? organisation : quick ? 1000 : 10_000, warmUpRequests, jar, report, keptStore);
+                organisation != null ? organisation : quick ? 1000 : 10_000, warmUpRequests, jar, archive, report,
+                keptStore);
     }
 
     /** A throw-away Ed25519 key pair as PEM: the server refuses to start on an external database without one. */
@@ -354,8 +362,11 @@ public final class Benchmark {
         }
         Path log = Files.createTempFile("backcast-benchmark-server", ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                        .toString(), "-Xmx512m",
-                "-jar", serverJar.toAbsolutePath().toString(), "--server.port=" + port,
+                .toString(), "-Xmx512m"));
+        if (serverArchive != null) {
+            command.add("-XX:SharedArchiveFile=" + serverArchive.toAbsolutePath());
+        }
+        command.addAll(List.of("-jar", serverJar.toAbsolutePath().toString(), "--server.port=" + port,
                 "--spring.datasource.url=" + databaseUrl(database), "--spring.datasource.username=" + dbUser,
                 "--spring.datasource.password=" + dbPassword,
                 "--backcast.users=" + USER + ":" + PASSWORD + ":PLANNER+ADMIN",

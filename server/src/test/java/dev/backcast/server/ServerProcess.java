@@ -69,7 +69,8 @@ final class ServerProcess implements AutoCloseable {
      * The jar extracted, with a class-data-sharing archive of the classes a start loads, as Spring Boot advises for
      * starting faster (about 9 s instead of 17 on two cores). The archive is recorded once per test run by a start on
      * a fresh database of its own that exits as soon as its context is refreshed. Should extracting or recording
-     * fail, every start of the run takes the jar as it is, as the benchmark's smoke run always does.
+     * fail, every start of the run takes the jar as it is; so does the benchmark's smoke run, which otherwise starts
+     * from the same extracted jar and archive.
      */
     private static synchronized List<String> launch() {
         if (launch == null) {
