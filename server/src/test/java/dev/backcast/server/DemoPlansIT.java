@@ -78,6 +78,17 @@ class DemoPlansIT {
         assertThat(created).isBefore(ServerTime.START.minus(89, ChronoUnit.DAYS));
     }
 
+    /** The examples hold five reference milestones: no forecast is calibrated, and the portfolio says why. */
+    @Test
+    void thePortfolioSaysNoPlanIsRankedByItsChanceOfMissingBeforeForecastsAreCalibrated() {
+        JsonNode portfolio = viewer.get("/api/portfolio").json();
+        assertThat(portfolio.get("plansCalibrated").asLong()).isZero();
+        assertThat(portfolio.get("plansLikelyToMiss").asLong()).isZero();
+        assertThat(viewer.get("/portfolio", "Accept", "text/html").text())
+                .contains("No open plan has a calibrated forecast yet")
+                .doesNotContain("with a calibrated forecast has");
+    }
+
     @Test
     void theWalletPlanWasAchievedAfterItsTargetMoved() {
         JsonNode wallet = viewer.get("/api/plans/" + planNamed("Mobile wallet for small merchants")).json();

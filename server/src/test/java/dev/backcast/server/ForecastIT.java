@@ -107,6 +107,8 @@ class ForecastIT {
                 UUID.randomUUID(), 15);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(planner.get(inPortfolio).json().get("plansLikelyToMiss").asLong()).isEqualTo(13));
+        assertThat(planner.get(inPortfolio).json().get("plansCalibrated").asLong())
+                .as("the thirteen and the open plan certain to meet its target").isEqualTo(14);
         JsonNode likeliest = planner.get(inPortfolio).json().get("likelyToMiss");
         assertThat(likeliest).hasSize(10).allSatisfy(plan -> {
             assertThat(plan.get("probabilityOfMissing").asDouble()).isEqualTo(1.0);
@@ -125,6 +127,17 @@ class ForecastIT {
                 .formatted(TODAY.plusDays(60))).status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(planner.get(inPortfolio).json().get("plansLikelyToMiss").asLong()).isEqualTo(12));
+        assertThat(planner.get(inPortfolio).json().get("plansCalibrated").asLong()).isEqualTo(14);
+
+        String roomyPortfolio = "Roomy " + UUID.randomUUID();
+        String roomy = "/api/portfolio?portfolio=" + URLEncoder.encode(roomyPortfolio, StandardCharsets.UTF_8);
+        plan(planner, roomyPortfolio, "Roomy plan", TODAY.plusDays(200), UUID.randomUUID(), 10, UUID.randomUUID(), 15);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(planner.get(roomy).json()
+                .get("plansCalibrated").asLong()).as("calibrated on the organisation's record").isEqualTo(1));
+        assertThat(planner.get(roomy).json().get("plansLikelyToMiss").asLong()).isZero();
+        assertThat(planner.get("/portfolio?portfolio=" + URLEncoder.encode(roomyPortfolio, StandardCharsets.UTF_8),
+                "Accept", "text/html").text())
+                .contains("The one open plan with a calibrated forecast has no chance of missing its target");
     }
 
     @Test

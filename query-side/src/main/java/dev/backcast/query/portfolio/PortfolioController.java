@@ -71,10 +71,11 @@ public class PortfolioController {
         int plans = (int) byStatus.values().stream().mapToLong(Long::longValue).sum();
         PortfolioQueries.MilestoneFigures milestones = queries.milestones(scope);
         PortfolioQueries.Listed<PortfolioRollUp.PlanAtRisk> atRisk = queries.atRisk(scope, LISTED);
-        PortfolioQueries.Listed<PortfolioRollUp.PlanLikelyToMiss> likelyToMiss = queries.likelyToMiss(scope, LISTED);
+        PortfolioQueries.Forecasts forecasts = queries.likelyToMiss(scope, LISTED);
         PortfolioQueries.Listed<PortfolioRollUp.TargetDateMoves> targetDateMoves = queries.targetDateMoves(scope, LISTED);
         return new PortfolioRollUp(portfolio, from, to, plans, byStatus, atRisk.total(),
-                atRisk.first(), likelyToMiss.total(), likelyToMiss.first(),
+                atRisk.first(), forecasts.calibrated(), forecasts.likelyToMiss().total(),
+                forecasts.likelyToMiss().first(),
                 milestones.reached(), milestones.onTime(),
                 milestones.reached() == 0 ? null : (double) milestones.onTime() / milestones.reached(),
                 milestones.slip(), queries.dueDateMovesByReason(scope), targetDateMoves.total(), targetDateMoves.first(),

@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -146,24 +147,39 @@ class PortfolioQueries {
     }
 
     /**
-     * The open plans whose calibrated forecast gives them some chance of missing their target, the likeliest first, at
-     * most {@code count} of them; each forecast is as of the day the refresh last brought it to.
+     * The open plans with a calibrated forecast, and those it gives some chance of missing their target, the likeliest
+     * first, at most {@code count} of them; each forecast is as of the day the refresh last brought it to.
      */
-    Listed<PortfolioRollUp.PlanLikelyToMiss> likelyToMiss(Scope scope, int count) {
-        List<Counted<PortfolioRollUp.PlanLikelyToMiss>> listed = jdbc.query("""
+    Forecasts likelyToMiss(Scope scope, int count) {
+        List<RankedForecast> ranked = jdbc.query("""
                 SELECT pv.plan_id, pv.title, pv.target_date, pf.probability_of_meeting_target, pf.p80, pf.as_of,
-                       count(*) OVER () AS total
+                       count(*) OVER () AS calibrated,
+                       count(*) FILTER (WHERE pf.probability_of_meeting_target < 1) OVER () AS likely
                   FROM plan_forecast pf JOIN plan_view pv ON pv.plan_id = pf.plan_id
                  WHERE %s AND pv.status IN ('DRAFT', 'ACTIVE') AND pf.calibrated
-                   AND pf.probability_of_meeting_target < 1
                  ORDER BY pf.probability_of_meeting_target, pv.plan_id
                  LIMIT :count""".formatted(scope.plansOfRecord()), scope.parameters(clock).addValue("count", count),
-                (row, number) -> new Counted<>(new PortfolioRollUp.PlanLikelyToMiss(
-                        row.getObject("plan_id", UUID.class), row.getString("title"),
-                        1 - row.getDouble("probability_of_meeting_target"), row.getObject("target_date", LocalDate.class),
-                        row.getObject("p80", LocalDate.class), row.getObject("as_of", LocalDate.class)),
-                        row.getLong("total")));
-        return Counted.listed(listed);
+                (row, number) -> {
+                    Double meeting = row.getObject("probability_of_meeting_target", Double.class);
+                    PortfolioRollUp.PlanLikelyToMiss likely = meeting == null || meeting >= 1 ? null
+                            : new PortfolioRollUp.PlanLikelyToMiss(row.getObject("plan_id", UUID.class),
+                            row.getString("title"), 1 - meeting, row.getObject("target_date", LocalDate.class),
+                            row.getObject("p80", LocalDate.class), row.getObject("as_of", LocalDate.class));
+                    return new RankedForecast(likely, row.getLong("calibrated"), row.getLong("likely"));
+                });
+        if (ranked.isEmpty()) {
+            return new Forecasts(0, new Listed<>(0, List.of()));
+        }
+        return new Forecasts(ranked.get(0).calibrated(), new Listed<>(ranked.get(0).likely(),
+                ranked.stream().map(RankedForecast::plan).filter(Objects::nonNull).toList()));
+    }
+
+    /** @param calibrated the open plans with a calibrated forecast, whatever its chance of meeting the target */
+    record Forecasts(long calibrated, Listed<PortfolioRollUp.PlanLikelyToMiss> likelyToMiss) {
+    }
+
+    /** @param plan null when the forecast gives the plan no chance of missing its target */
+    private record RankedForecast(PortfolioRollUp.PlanLikelyToMiss plan, long calibrated, long likely) {
     }
 
     /**

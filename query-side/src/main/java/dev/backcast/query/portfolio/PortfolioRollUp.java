@@ -19,6 +19,7 @@ import java.util.UUID;
  * @param slip       over milestones in the approved baseline; the median of an even count is the mean of the middle
  *                   two, the 90th percentile is the nearest rank
  * @param plansAtRisk the plans forecast to miss their target; {@code atRisk} names the latest few, the latest first
+ * @param plansCalibrated the open plans with a calibrated forecast: the others have too little history to rank
  * @param plansLikelyToMiss the open plans whose calibrated forecast gives them some chance of missing their target;
  *                   {@code likelyToMiss} names the likeliest few, the likeliest first
  * @param plansWithTargetDateMoves the plans whose target date moved; {@code targetDateMoves} names the most moved
@@ -26,7 +27,7 @@ import java.util.UUID;
  */
 public record PortfolioRollUp(String portfolio, LocalDate from, LocalDate to, int plans,
                               Map<PlanStatus, Long> countsByStatus, long plansAtRisk, List<PlanAtRisk> atRisk,
-                              long plansLikelyToMiss, List<PlanLikelyToMiss> likelyToMiss,
+                              long plansCalibrated, long plansLikelyToMiss, List<PlanLikelyToMiss> likelyToMiss,
                               long milestonesReached, long milestonesReachedOnTime, Double onTimeRate, Slip slip,
                               Map<ReasonCategory, Retrospective.Moves> dueDateMovesByReason,
                               long plansWithTargetDateMoves, List<TargetDateMoves> targetDateMoves,
