@@ -636,6 +636,7 @@ public final class Benchmark {
         double planP50 = p50(onePlan);
         raw.put("organisationPlans", large.plans());
         raw.put("planListP50MillisByPlans", Map.of(small.plans(), small.list(), large.plans(), large.list()));
+        raw.put("measuringRoundsByPlans", Map.of(small.plans(), small.rounds(), large.plans(), large.rounds()));
         raw.put("lateFirstP50MillisByPlans", Map.of(small.plans(), small.lateFirst(), large.plans(), large.lateFirst()));
         raw.put("portfolioP50MillisByPlans", Map.of(small.plans(), small.portfolio(), large.plans(), large.portfolio()));
         String versus = " at " + large.plans() + " plans vs " + small.plans();
@@ -656,7 +657,8 @@ public final class Benchmark {
     }
 
     /** p50 of the first page of the plan list, of its late-first page and of the portfolio roll-up. */
-    private record PlanListTimes(int plans, double list, double lateFirst, double portfolio) {
+    /** @param rounds how many rounds of warming up and measuring it took for the p50s to settle */
+    private record PlanListTimes(int plans, double list, double lateFirst, double portfolio, int rounds) {
 
         boolean closeTo(PlanListTimes other) {
             return Math.abs(list - other.list) <= 0.1 * other.list
@@ -684,7 +686,8 @@ public final class Benchmark {
         PlanListTimes last = null;
         for (int round = 1; round <= MEASURING_ROUNDS; round++) {
             warmUp(measured);
-            PlanListTimes times = new PlanListTimes(plans, p50(DEFAULT_LIST), p50(LATE_FIRST_LIST), p50(PORTFOLIO));
+            PlanListTimes times = new PlanListTimes(plans, p50(DEFAULT_LIST), p50(LATE_FIRST_LIST), p50(PORTFOLIO),
+                    round);
             if (last != null && times.closeTo(last)) {
                 return times;
             }

@@ -38,6 +38,8 @@ class BenchmarkSmokeIT {
         });
         assertThat(written.get("raw").get("hotPlanRecorded").asLong())
                 .isEqualTo(written.get("raw").get("hotPlanAcknowledged").asLong());
+        assertThat(written.get("raw").get("measuringRoundsByPlans")).hasSize(2)
+                .allSatisfy(rounds -> assertThat(rounds.asInt()).isBetween(2, 5));
         assertThat(written.get("raw").get("generatorCeilingRps16").asDouble()).isPositive();
         assertThat(written.get("raw").get("generatorCeilingRps8").asDouble()).isPositive();
         assertThat(written.get("figures")).filteredOn(figure -> figure.has("generatorCeiling"))
