@@ -6,10 +6,8 @@
 (() => {
     'use strict';
 
-    const planElement = () => document.querySelector('[data-plan-id]');
-
     /** The plan a form writes to: its own when it names one (a branch's form on a page about its plan), else the page's. */
-    const planOf = form => form.closest('[data-plan-id]') || planElement();
+    const planOf = form => form.closest('[data-plan-id]') || document.querySelector('[data-plan-id]');
 
     function csrfToken() {
         const match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]+)/);

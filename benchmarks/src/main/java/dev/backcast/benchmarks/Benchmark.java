@@ -661,9 +661,12 @@ public final class Benchmark {
     private record PlanListTimes(int plans, double list, double lateFirst, double portfolio, int rounds) {
 
         boolean closeTo(PlanListTimes other) {
-            return Math.abs(list - other.list) <= 0.1 * other.list
-                    && Math.abs(lateFirst - other.lateFirst) <= 0.1 * other.lateFirst
-                    && Math.abs(portfolio - other.portfolio) <= 0.1 * other.portfolio;
+            return withinATenth(list, other.list) && withinATenth(lateFirst, other.lateFirst)
+                    && withinATenth(portfolio, other.portfolio);
+        }
+
+        private static boolean withinATenth(double p50, double before) {
+            return Math.abs(p50 - before) <= 0.1 * before;
         }
     }
 
